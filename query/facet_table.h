@@ -1,0 +1,47 @@
+// FacetTable: every document's topics and cities as small integer ids, loaded once per
+// index snapshot from the facet value slot. Counting facets over a match set then costs a
+// few array reads per document instead of a Xapian value fetch (DESIGN.md: MatchSpy
+// counting was the p99 tail). Immutable after Load(); safe to share between threads.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace archive::query {
+
+enum class Facet { kTopic = 0, kCity = 1 };
+inline constexpr int kFacetCount = 2;
+
+class FacetTable {
+ public:
+  // Reads the facet slot of every document in `db`.
+  static FacetTable Load(const Xapian::Database& db);
+
+  // The value ids of one document's facet (empty for an unknown docid).
+  std::span<const uint32_t> ValuesOf(Xapian::docid docid, Facet facet) const;
+
+  // The id of a display value (matched case- and accent-insensitively by the caller's
+  // folding), or -1 when no document has it.
+  int64_t IdOf(Facet facet, const std::string& folded_value) const;
+
+  const std::string& Name(Facet facet, uint32_t id) const {
+    return facets_[static_cast<int>(facet)].names[id];
+  }
+  size_t ValueCount(Facet facet) const { return facets_[static_cast<int>(facet)].names.size(); }
+
+ private:
+  struct Column {
+    std::vector<uint32_t> offsets;  // per docid: start in `ids`; offsets[docid + 1] is the end
+    std::vector<uint32_t> ids;
+    std::vector<std::string> names;
+    std::unordered_map<std::string, uint32_t> id_by_folded_name;
+  };
+  Column facets_[kFacetCount];
+};
+
+}  // namespace archive::query

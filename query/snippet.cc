@@ -1,0 +1,185 @@
+#include "query/snippet.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace archive::query {
+namespace {
+
+constexpr std::string_view kEllipsis = "…";
+
+bool IsWordCodePoint(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+void AppendEscaped(std::string_view text, bool escape_html, std::string& out) {
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    if (!escape_html) {
+      out += c;
+      continue;
+    }
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+}  // namespace
+
+SnippetMaker::SnippetMaker(const Analyzer& analyzer, const Xapian::Query& query)
+    : analyzer_(analyzer) {
+  int next_index = 0;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    size_t prefix_length = 0;
+    while (prefix_length < term.size() && term[prefix_length] >= 'A' && term[prefix_length] <= 'Z')
+      ++prefix_length;
+    std::string_view prefix(term.data(), prefix_length);
+    std::string word = term.substr(prefix_length);
+    if (word.empty()) continue;
+    // Free-text prefixes are "" (body), "S" (title), "A" (author), with "Z" for stems.
+    bool stemmed = prefix.starts_with("Z");
+    if (stemmed) prefix.remove_prefix(1);
+    if (!prefix.empty() && prefix != "S" && prefix != "A") continue;
+    auto& table = stemmed ? stems_ : exact_;
+    if (table.emplace(word, next_index).second) ++next_index;
+  }
+}
+
+int SnippetMaker::MatchOf(std::string_view word) const {
+  if (exact_.empty() && stems_.empty()) return -1;
+  std::string folded = analyzer_.Fold(word);
+  if (auto it = exact_.find(folded); it != exact_.end()) return it->second;
+  if (!stems_.empty()) {
+    if (auto it = stems_.find(stemmer_(folded)); it != stems_.end()) return it->second;
+  }
+  return -1;
+}
+
+std::vector<SnippetMaker::Word> SnippetMaker::Words(std::string_view text) const {
+  std::vector<Word> words;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (!IsWordCodePoint(c)) continue;
+    int32_t end = i;
+    while (i < length) {
+      int32_t before = i;
+      U8_NEXT(bytes, i, length, c);
+      if (IsWordCodePoint(c)) {
+        end = i;
+        continue;
+      }
+      // An apostrophe inside a word ("Bernie’s") belongs to it, as in Xapian's tokeniser.
+      if (IsApostrophe(c) && i < length) {
+        int32_t after = i;
+        UChar32 next;
+        U8_NEXT(bytes, after, length, next);
+        if (u_isalnum(next)) {
+          i = after;
+          end = i;
+          continue;
+        }
+      }
+      i = before;
+      break;
+    }
+    std::string_view word = text.substr(start, end - start);
+    words.push_back(Word{static_cast<size_t>(start), static_cast<size_t>(end), MatchOf(word)});
+  }
+  return words;
+}
+
+std::string SnippetMaker::Render(std::string_view text, const std::vector<Word>& words,
+                                 size_t first, size_t last, const HighlightStyle& style) const {
+  std::string out;
+  if (first > 0) out += kEllipsis;
+  size_t pos = words[first].begin;
+  const size_t stop = words[last].end;
+  for (size_t w = first; w <= last; ++w) {
+    if (words[w].match < 0) continue;
+    // A run of matched words separated only by spaces is one span: "rent control".
+    size_t run_end = w;
+    while (run_end + 1 <= last && words[run_end + 1].match >= 0 &&
+           text.substr(words[run_end].end, words[run_end + 1].begin - words[run_end].end)
+                   .find_first_not_of(' ') == std::string_view::npos)
+      ++run_end;
+    AppendEscaped(text.substr(pos, words[w].begin - pos), style.escape_html, out);
+    out += style.pre;
+    AppendEscaped(text.substr(words[w].begin, words[run_end].end - words[w].begin),
+                  style.escape_html, out);
+    out += style.post;
+    pos = words[run_end].end;
+    w = run_end;
+  }
+  AppendEscaped(text.substr(pos, stop - pos), style.escape_html, out);
+  if (last + 1 < words.size()) out += kEllipsis;
+  return out;
+}
+
+std::string SnippetMaker::Snippet(std::string_view text, size_t max_words,
+                                  const HighlightStyle& style) const {
+  std::vector<Word> words = Words(text);
+  if (words.empty() || max_words == 0) return "";
+  const size_t window = std::min(max_words, words.size());
+
+  // Slide a window of `window` words; score = distinct matched terms, then matches.
+  std::unordered_map<int, int> in_window;
+  int matches = 0;
+  auto add = [&](const Word& word, int delta) {
+    if (word.match < 0) return;
+    matches += delta;
+    if ((in_window[word.match] += delta) == 0) in_window.erase(word.match);
+  };
+  for (size_t w = 0; w < window; ++w) add(words[w], +1);
+  size_t best_first = 0;
+  std::pair<size_t, int> best_score{in_window.size(), matches};
+  for (size_t first = 1; first + window <= words.size(); ++first) {
+    add(words[first - 1], -1);
+    add(words[first + window - 1], +1);
+    std::pair<size_t, int> score{in_window.size(), matches};
+    if (score > best_score) {
+      best_score = score;
+      best_first = first;
+    }
+  }
+  // Start a little before the first match so that it has some context.
+  if (best_score.second > 0) {
+    size_t first_match = best_first;
+    while (words[first_match].match < 0) ++first_match;
+    size_t lead = std::min<size_t>(window / 4, first_match);
+    best_first = std::min(first_match - lead, words.size() - window);
+  }
+  return Render(text, words, best_first, best_first + window - 1, style);
+}
+
+std::string SnippetMaker::Highlight(std::string_view text, const HighlightStyle& style) const {
+  std::vector<Word> words = Words(text);
+  if (words.empty()) {
+    std::string out;
+    AppendEscaped(text, style.escape_html, out);
+    return out;
+  }
+  std::string out;
+  AppendEscaped(text.substr(0, words.front().begin), style.escape_html, out);
+  out += Render(text, words, 0, words.size() - 1, style);
+  AppendEscaped(text.substr(words.back().end), style.escape_html, out);
+  return out;
+}
+
+}  // namespace archive::query

@@ -1,0 +1,56 @@
+// Snippets that highlight the ORIGINAL text. Xapian's own MSet::snippet() tokenises the
+// text it is given, so a folded query term ("sawant") would never highlight an accented
+// original ("Sāwant"); here each word of the original is folded (and stemmed) on its own
+// while its byte offsets are kept. Module-internal; thread-compatible.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/analyzer.h"
+
+namespace archive::query {
+
+struct HighlightStyle {
+  std::string pre = "<mark>";
+  std::string post = "</mark>";
+  bool escape_html = true;  // escape the text (not the markers) for an HTML page
+};
+
+class SnippetMaker {
+ public:
+  // Takes the words to highlight from `query`'s terms: plain terms match a word exactly
+  // (after folding), Z-prefixed ones match its English stem. Boolean filter terms
+  // (topic, city, ...) are not words of the text and are ignored.
+  SnippetMaker(const Analyzer& analyzer, const Xapian::Query& query);
+
+  // The best passage of about `max_words` words: the one with the most distinct matched
+  // words, then the most matches; the opening words when nothing matches. Adjacent
+  // matched words (a phrase) share one highlight span; "…" marks cut ends.
+  std::string Snippet(std::string_view text, size_t max_words, const HighlightStyle& style) const;
+
+  // The whole of `text` (a title) with its matched words highlighted.
+  std::string Highlight(std::string_view text, const HighlightStyle& style) const;
+
+ private:
+  struct Word {
+    size_t begin;  // byte offsets into the text
+    size_t end;
+    int match;     // index of the distinct matched term, or -1
+  };
+  std::vector<Word> Words(std::string_view text) const;
+  int MatchOf(std::string_view word) const;
+  std::string Render(std::string_view text, const std::vector<Word>& words, size_t first,
+                     size_t last, const HighlightStyle& style) const;
+
+  const Analyzer& analyzer_;
+  Xapian::Stem stemmer_{"english"};
+  std::unordered_map<std::string, int> exact_;  // folded word → distinct term index
+  std::unordered_map<std::string, int> stems_;  // stem → distinct term index
+};
+
+}  // namespace archive::query
