@@ -30,8 +30,8 @@ FacetTable FacetTable::Load(const Xapian::Database& db) {
         column.offsets[next] = static_cast<uint32_t>(column.ids.size());
     }
   };
-  for (auto it = db.valuestream_begin(schema::kFacetSlot); it != db.valuestream_end(schema::kFacetSlot);
-       ++it) {
+  for (auto it = db.valuestream_begin(schema::kFacetSlot);
+       it != db.valuestream_end(schema::kFacetSlot); ++it) {
     fill_until(it.get_docid());
     FacetValues values = DecodeFacetValues(*it);
     const std::vector<std::string>* lists[kFacetCount] = {&values.topics, &values.cities};

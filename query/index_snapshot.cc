@@ -50,12 +50,11 @@ StatusOr<std::shared_ptr<IndexSnapshot>> IndexSnapshot::Open(const std::string& 
                                       std::to_string(schema::kVersion) + ": rebuild needed");
   // The store is opened after the Xapian revision was read: it then holds at least every
   // version that revision's documents name (the writer stores versions before it commits).
-  ARCHIVE_ASSIGN_OR_RETURN(snapshot->store_,
-                           DocStore::Open(index_layout::StorePath(index_dir, generation),
-                                          DocStore::Mode::kReadOnly));
-  ARCHIVE_RETURN_IF_ERROR(CallXapian("loading facets", [&] {
-    snapshot->facets_ = FacetTable::Load(*db);
-  }));
+  ARCHIVE_ASSIGN_OR_RETURN(
+      snapshot->store_,
+      DocStore::Open(index_layout::StorePath(index_dir, generation), DocStore::Mode::kReadOnly));
+  ARCHIVE_RETURN_IF_ERROR(
+      CallXapian("loading facets", [&] { snapshot->facets_ = FacetTable::Load(*db); }));
   snapshot->idle_.push_back(std::move(db));
   return snapshot;
 }

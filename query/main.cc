@@ -1,10 +1,10 @@
 // archive-search: the researcher's command line over the query library.
 //   archive-search --index DIR [--format text|jsonl] [--limit N] [--] QUERY
+#include <fmt/core.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/core.h>
-#include <fmt/ranges.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -47,9 +47,9 @@ void PrintText(const SearchResult& result, bool terminal) {
 
 void PrintJsonLines(const SearchResult& result) {
   for (const Hit& hit : result.hits) {
-    nlohmann::json line = {{"id", hit.id},         {"rank", hit.rank},     {"score", hit.score},
-                           {"title", hit.title},   {"date", hit.date},     {"issue", hit.issue},
-                           {"topics", hit.topics}, {"cities", hit.cities}, {"url", hit.url},
+    nlohmann::json line = {{"id", hit.id},           {"rank", hit.rank},      {"score", hit.score},
+                           {"title", hit.title},     {"date", hit.date},      {"issue", hit.issue},
+                           {"topics", hit.topics},   {"cities", hit.cities},  {"url", hit.url},
                            {"authors", hit.authors}, {"snippet", hit.snippet}};
     std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }

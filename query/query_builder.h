@@ -31,9 +31,12 @@ class QueryBuilder {
  private:
   Xapian::Query BooleanAnyOf(std::string_view prefix, const std::vector<std::string>& values,
                              bool fold) const;
+  static Xapian::Query Parse(Xapian::QueryParser& parser, const std::string& folded);
 
   const Analyzer& analyzer_;
-  Xapian::QueryParser parser_;
+  Xapian::QueryParser english_parser_;
+  Xapian::QueryParser spanish_parser_;
+  bool has_spanish_ = false;  // whether any document is in Spanish (term "Les")
 };
 
 // The maximum number of terms a trailing wildcard may expand to.

@@ -135,10 +135,8 @@ class SearchRun {
   // and towards the total when it passes both.
   void CountFacets(const Xapian::Query& base, SearchResult& result) {
     const FacetTable& table = snapshot_.facets();
-    std::vector<uint32_t> topics =
-        SelectedIds(table, Facet::kTopic, request_.topics, analyzer_);
-    std::vector<uint32_t> cities =
-        SelectedIds(table, Facet::kCity, request_.cities, analyzer_);
+    std::vector<uint32_t> topics = SelectedIds(table, Facet::kTopic, request_.topics, analyzer_);
+    std::vector<uint32_t> cities = SelectedIds(table, Facet::kCity, request_.cities, analyzer_);
     std::vector<uint64_t> topic_counts(table.ValueCount(Facet::kTopic));
     std::vector<uint64_t> city_counts(table.ValueCount(Facet::kCity));
     uint64_t total = 0;

@@ -25,12 +25,23 @@ void AppendEscaped(std::string_view text, bool escape_html, std::string& out) {
       continue;
     }
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -62,7 +73,8 @@ int SnippetMaker::MatchOf(std::string_view word) const {
   std::string folded = analyzer_.Fold(word);
   if (auto it = exact_.find(folded); it != exact_.end()) return it->second;
   if (!stems_.empty()) {
-    if (auto it = stems_.find(stemmer_(folded)); it != stems_.end()) return it->second;
+    if (auto it = stems_.find(english_(folded)); it != stems_.end()) return it->second;
+    if (auto it = stems_.find(spanish_(folded)); it != stems_.end()) return it->second;
   }
   return -1;
 }
@@ -109,15 +121,18 @@ std::string SnippetMaker::Render(std::string_view text, const std::vector<Word>&
                                  size_t first, size_t last, const HighlightStyle& style) const {
   std::string out;
   if (first > 0) out += kEllipsis;
-  size_t pos = words[first].begin;
-  const size_t stop = words[last].end;
+  // At either end of the text, keep its punctuation (an opening quote, a full stop).
+  const bool at_start = first == 0;
+  const bool at_end = last + 1 == words.size();
+  size_t pos = at_start ? text.find_first_not_of(" \t\r\n") : words[first].begin;
+  const size_t stop = at_end ? text.find_last_not_of(" \t\r\n") + 1 : words[last].end;
   for (size_t w = first; w <= last; ++w) {
     if (words[w].match < 0) continue;
-    // A run of matched words separated only by spaces is one span: "rent control".
+    // A run of matched words separated only by white space is one span: "rent control".
     size_t run_end = w;
     while (run_end + 1 <= last && words[run_end + 1].match >= 0 &&
            text.substr(words[run_end].end, words[run_end + 1].begin - words[run_end].end)
-                   .find_first_not_of(' ') == std::string_view::npos)
+                   .find_first_not_of(" \t\r\n") == std::string_view::npos)
       ++run_end;
     AppendEscaped(text.substr(pos, words[w].begin - pos), style.escape_html, out);
     out += style.pre;
@@ -128,7 +143,7 @@ std::string SnippetMaker::Render(std::string_view text, const std::vector<Word>&
     w = run_end;
   }
   AppendEscaped(text.substr(pos, stop - pos), style.escape_html, out);
-  if (last + 1 < words.size()) out += kEllipsis;
+  if (!at_end) out += kEllipsis;
   return out;
 }
 
@@ -162,7 +177,11 @@ std::string SnippetMaker::Snippet(std::string_view text, size_t max_words,
   if (best_score.second > 0) {
     size_t first_match = best_first;
     while (words[first_match].match < 0) ++first_match;
+    size_t last_match = best_first + window - 1;
+    while (words[last_match].match < 0) --last_match;
     size_t lead = std::min<size_t>(window / 4, first_match);
+    // ...but never so much that the window's last match falls off its end.
+    lead = std::min(lead, window - 1 - (last_match - first_match));
     best_first = std::min(first_match - lead, words.size() - window);
   }
   return Render(text, words, best_first, best_first + window - 1, style);
@@ -175,11 +194,7 @@ std::string SnippetMaker::Highlight(std::string_view text, const HighlightStyle&
     AppendEscaped(text, style.escape_html, out);
     return out;
   }
-  std::string out;
-  AppendEscaped(text.substr(0, words.front().begin), style.escape_html, out);
-  out += Render(text, words, 0, words.size() - 1, style);
-  AppendEscaped(text.substr(words.back().end), style.escape_html, out);
-  return out;
+  return Render(text, words, 0, words.size() - 1, style);
 }
 
 }  // namespace archive::query

@@ -24,7 +24,7 @@ struct HighlightStyle {
 class SnippetMaker {
  public:
   // Takes the words to highlight from `query`'s terms: plain terms match a word exactly
-  // (after folding), Z-prefixed ones match its English stem. Boolean filter terms
+  // (after folding), Z-prefixed ones match its English or Spanish stem. Boolean filter terms
   // (topic, city, ...) are not words of the text and are ignored.
   SnippetMaker(const Analyzer& analyzer, const Xapian::Query& query);
 
@@ -40,7 +40,7 @@ class SnippetMaker {
   struct Word {
     size_t begin;  // byte offsets into the text
     size_t end;
-    int match;     // index of the distinct matched term, or -1
+    int match;  // index of the distinct matched term, or -1
   };
   std::vector<Word> Words(std::string_view text) const;
   int MatchOf(std::string_view word) const;
@@ -48,7 +48,9 @@ class SnippetMaker {
                      size_t last, const HighlightStyle& style) const;
 
   const Analyzer& analyzer_;
-  Xapian::Stem stemmer_{"english"};
+  // The languages the indexer stems in (core/analyzer.h): a word matches a stem in either.
+  Xapian::Stem english_{"english"};
+  Xapian::Stem spanish_{"spanish"};
   std::unordered_map<std::string, int> exact_;  // folded word → distinct term index
   std::unordered_map<std::string, int> stems_;  // stem → distinct term index
 };
