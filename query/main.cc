@@ -67,8 +67,11 @@ int main(int argc, char** argv) {
   app.add_option("--limit", request.limit, "Hits per page (default 10)")
       ->check(CLI::Range(1u, 10000u));
   app.add_option("--page", args.page, "Page number, from 1")->check(CLI::Range(1u, 10000u));
-  app.add_option("--topic", request.topics, "Only this topic (repeatable: any of them)");
-  app.add_option("--city", request.cities, "Only this city (repeatable: any of them)");
+  // One value per occurrence, so that "--topic Labor strike" leaves "strike" to the query.
+  app.add_option("--topic", request.topics, "Only this topic (repeatable: any of them)")
+      ->allow_extra_args(false);
+  app.add_option("--city", request.cities, "Only this city (repeatable: any of them)")
+      ->allow_extra_args(false);
   app.add_option("--from", request.from_date, "Earliest date, YYYY-MM-DD");
   app.add_option("--to", request.to_date, "Latest date, YYYY-MM-DD");
   app.add_option("--sort", args.sort, "relevance, newest or oldest")

@@ -1,7 +1,7 @@
 // Snippets that highlight the ORIGINAL text. Xapian's own MSet::snippet() tokenises the
 // text it is given, so a folded query term ("sawant") would never highlight an accented
 // original ("Sāwant"); here each word of the original is folded (and stemmed) on its own
-// while its byte offsets are kept. Module-internal; thread-compatible.
+// while its byte offsets are kept. Module-internal; not thread-safe (it caches matches).
 #pragma once
 
 #include <xapian.h>
@@ -51,8 +51,9 @@ class SnippetMaker {
   // The languages the indexer stems in (core/analyzer.h): a word matches a stem in either.
   Xapian::Stem english_{"english"};
   Xapian::Stem spanish_{"spanish"};
-  std::unordered_map<std::string, int> exact_;  // folded word → distinct term index
-  std::unordered_map<std::string, int> stems_;  // stem → distinct term index
+  std::unordered_map<std::string, int> exact_;                // folded word → distinct term index
+  std::unordered_map<std::string, int> stems_;                // stem → distinct term index
+  mutable std::unordered_map<std::string, int> match_cache_;  // word as written → MatchOf
 };
 
 }  // namespace archive::query

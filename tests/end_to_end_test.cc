@@ -157,6 +157,14 @@ TEST_F(EndToEndTest, CliFindsAnArticleByItsHeadline) {
   EXPECT_FALSE(hits[0]["snippet"].get<std::string>().empty());
 }
 
+TEST_F(EndToEndTest, CliFilterOptionsTakeOneValueEach) {
+  // The word after "--topic T" is the query, not a second topic: nothing matches it.
+  const std::string topic = articles_.front()["topics"][0];
+  test::CommandResult run = RunCommand({BinaryPath("archive-search"), "--index", index_dir_,
+                                        "--topic", topic, "zzxqvwordthatisnowhere"});
+  EXPECT_EQ(1, run.exit_code) << run.out << run.err;
+}
+
 TEST_F(EndToEndTest, CliWithoutHitsExitsOne) {
   test::CommandResult run = RunCommand(
       {BinaryPath("archive-search"), "--index", index_dir_, "--", "zzxqvwordthatisnowhere"});
