@@ -86,6 +86,9 @@ StatusOr<std::unique_ptr<DocStore>> DocStore::Open(const std::string& path, Mode
     status = rocksdb::DB::Open(options, path, &raw);
   } else {
     options.create_if_missing = false;
+    // Keep every table file open from the start: the writer may compact and delete files
+    // while this reader still serves the state it opened, and an open file stays readable.
+    options.max_open_files = -1;
     status = rocksdb::DB::OpenForReadOnly(options, path, &raw);
   }
   if (!status.ok()) {
