@@ -21,6 +21,10 @@ struct Article {
   std::vector<std::string> cities;
   std::string summary;
   std::string lang = "en";  // ISO 639-1
+  // True when `topics` / `cities` were derived from the text by the indexer rather than
+  // given by the source (searchers can ask for curated metadata only).
+  bool topics_derived = false;
+  bool cities_derived = false;
 };
 
 }  // namespace archive

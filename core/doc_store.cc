@@ -57,6 +57,8 @@ StatusOr<Article> DecodeArticle(std::string_view bytes) {
     article.cities = record.at("cities").get<std::vector<std::string>>();
     article.summary = record.at("summary").get<std::string>();
     article.lang = record.at("lang").get<std::string>();
+    article.topics_derived = record.value("topics_derived", false);
+    article.cities_derived = record.value("cities_derived", false);
   } catch (const nlohmann::json::exception& error) {
     return Status::Corruption(std::string("stored article: ") + error.what());
   }

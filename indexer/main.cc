@@ -6,7 +6,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "corpus/jsonl_reader.h"
+#include "corpus/corpus_reader.h"
 #include "indexer/indexer.h"
 
 namespace {
@@ -47,26 +47,34 @@ int RunUpdate(const UpdateArgs& args) {
     return kExitNothingChanged;
   }
   uint64_t rejected = 0;
+  uint64_t skipped = 0;
   archive::Status failure;
+  archive::corpus::SourceCallbacks callbacks;
+  std::string current_source;
+  callbacks.on_article = [&](archive::Article&& article) {
+    if (!failure.ok()) return;
+    std::string id = article.id;
+    auto outcome = (*indexer)->Add(std::move(article));
+    if (!outcome.ok()) {
+      failure = outcome.status();
+    } else if (*outcome == archive::indexer::AddOutcome::kDuplicate) {
+      std::cerr << current_source << ": duplicate id " << id << ": the last one wins\n";
+    }
+  };
+  callbacks.on_reject = [&](const archive::corpus::Rejection& rejection) {
+    ++rejected;
+    std::cerr << rejection.ToString() << "\n";
+  };
+  callbacks.on_skip = [&](const archive::corpus::Rejection& skip) {
+    ++skipped;
+    std::cerr << skip.ToString() << " (skipped)\n";
+  };
   for (const std::string& source : args.sources) {
-    auto read = archive::corpus::ReadJsonLinesFile(
-        source,
-        [&](archive::Article&& article) {
-          if (!failure.ok()) return;
-          std::string id = article.id;
-          auto outcome = (*indexer)->Add(std::move(article));
-          if (!outcome.ok())
-            failure = outcome.status();
-          else if (*outcome == archive::indexer::AddOutcome::kDuplicate)
-            std::cerr << source << ": duplicate id " << id << ": the last one wins\n";
-        },
-        [&](const archive::corpus::Rejection& rejection) {
-          ++rejected;
-          std::cerr << rejection.ToString() << "\n";
-        });
+    current_source = source;
+    archive::Status read = archive::corpus::ReadSource(source, {}, callbacks);
     if (!read.ok()) {
       ++rejected;
-      std::cerr << read.status().message() << "\n";
+      std::cerr << read.message() << "\n";
     }
     if (!failure.ok()) break;
   }
@@ -75,6 +83,7 @@ int RunUpdate(const UpdateArgs& args) {
     return kExitNothingChanged;
   }
   (*indexer)->CountRejected(rejected);
+  (*indexer)->CountSkipped(skipped);
   auto summary = (*indexer)->Commit();
   if (!summary.ok()) {
     std::cerr << "archive-index: " << summary.status().message() << "\n";
