@@ -60,6 +60,32 @@ bool IsOperatorWord(std::string_view word) {
   return false;
 }
 
+// "$15" becomes "15dollars 15": the first token lets "$15" be searched as typed (Xapian's
+// tokeniser would drop the sign and match every "15"), the second keeps "15" matching too.
+// Both sides fold, so a phrase such as "fight for $15" agrees token for token.
+std::string ExpandDollarAmounts(std::string text) {
+  size_t dollar = text.find('$');
+  if (dollar == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t pos = 0;
+  for (; dollar != std::string::npos; dollar = text.find('$', pos)) {
+    size_t digits_end = dollar + 1;
+    while (digits_end < text.size() && text[digits_end] >= '0' && text[digits_end] <= '9')
+      ++digits_end;
+    out.append(text, pos, dollar - pos);
+    if (digits_end == dollar + 1) {  // a lone "$": leave it to the tokeniser
+      out += '$';
+    } else {
+      std::string_view digits(text.data() + dollar + 1, digits_end - dollar - 1);
+      out.append(digits).append("dollars ").append(digits);
+    }
+    pos = digits_end;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 StatusOr<Analyzer> Analyzer::Create() {
@@ -72,6 +98,10 @@ StatusOr<Analyzer> Analyzer::Create() {
 }
 
 std::string Analyzer::Fold(std::string_view text) const {
+  return ExpandDollarAmounts(FoldCharacters(text));
+}
+
+std::string Analyzer::FoldCharacters(std::string_view text) const {
   if (IsAscii(text)) return AsciiLower(text);  // the common case, and 20x faster
 
   UErrorCode status = U_ZERO_ERROR;

@@ -25,7 +25,8 @@ class Analyzer {
   // Fails only if ICU's normalisation data cannot be loaded.
   static StatusOr<Analyzer> Create();
 
-  // Folds document or metadata text for matching.
+  // Folds document or metadata text for matching. Also spells a dollar amount "$15" as
+  // "15dollars 15", so that "$15" can be searched as typed (Xapian drops the sign).
   std::string Fold(std::string_view text) const;
 
   // Folds a query like Fold(), but leaves the words AND, OR, NOT, XOR, NEAR and ADJ as
@@ -36,6 +37,8 @@ class Analyzer {
   static std::string StemmerLanguage(std::string_view lang);
 
  private:
+  std::string FoldCharacters(std::string_view text) const;  // Fold() before token rewrites
+
   Analyzer(const icu::Normalizer2* decompose, const icu::Normalizer2* compose)
       : decompose_(decompose), compose_(compose) {}
 

@@ -22,7 +22,10 @@ TEST(AnalyzerTest, FoldsForMatching) {
       {"strike—and win", "strike and win"},
       {"ﬁght", "fight"},  // NFKC: the ligature becomes two letters
       {"Straße", "strasse"},
-      {"$15", "$15"},
+      // A dollar amount keeps its sign as a token of its own, and its number.
+      {"$15", "15dollars 15"},
+      {"Fight for $15!", "fight for 15dollars 15!"},
+      {"$1,000 and $", "1dollars 1,000 and $"},
   };
   StatusOr<Analyzer> analyzer = Analyzer::Create();
   ASSERT_TRUE(analyzer.ok());

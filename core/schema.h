@@ -8,8 +8,9 @@
 
 namespace archive::schema {
 
-// Bumped whenever the layout below changes; an index of another version is refused.
-inline constexpr int kVersion = 1;
+// Bumped whenever the layout below or the analysis changes; an index of another version
+// is refused ("rebuild needed"). 2: dollar amounts, joined hyphenated words, derived marks.
+inline constexpr int kVersion = 2;
 
 // Boolean and free-text term prefixes.
 inline constexpr std::string_view kIdPrefix = "Q";      // unique id (boolean)
@@ -22,11 +23,19 @@ inline constexpr std::string_view kYearPrefix = "Y";    // year, YYYY (boolean)
 inline constexpr std::string_view kMonthPrefix = "M";   // year-month, YYYYMM (boolean)
 inline constexpr std::string_view kLangPrefix = "L";    // ISO 639-1 language (boolean)
 inline constexpr std::string_view kKindPrefix = "XK";   // "article" or "issue" (boolean)
+// "XDtopics" / "XDcities" on documents whose topics / cities were derived from the text by
+// the indexer rather than given by the source (boolean).
+inline constexpr std::string_view kDerivedPrefix = "XD";
+inline constexpr std::string_view kDerivedTopicsTerm = "XDtopics";
+inline constexpr std::string_view kDerivedCitiesTerm = "XDcities";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;   // "YYYYMMDD", sorts as a string
 inline constexpr unsigned kIssueSlot = 1;  // Xapian::sortable_serialise(issue)
 inline constexpr unsigned kFacetSlot = 2;  // EncodeFacetValues(topics, cities): display values
+// Fold(title) + "|" + YYYYMM: the same article printed in an issue and posted on the web
+// shares it, so a search shows it once (Enquire::set_collapse_key). Empty: never collapsed.
+inline constexpr unsigned kCollapseSlot = 3;
 
 // Within-document frequency boost of title words over body words.
 inline constexpr unsigned kTitleWeight = 4;

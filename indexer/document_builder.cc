@@ -1,8 +1,11 @@
 #include "indexer/document_builder.h"
 
+#include <cctype>
 #include <string>
+#include <vector>
 
 #include "core/facet_values.h"
+#include "core/language_detection.h"
 #include "core/schema.h"
 
 namespace archive::indexer {
@@ -14,20 +17,60 @@ std::string Term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+bool IsWordByte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return std::isalnum(byte) || byte >= 0x80;
+}
+
+// "anti-war" and "ocasio-cortez": Xapian indexes the parts (and a typed "anti-war" is a
+// phrase of them), so the joined forms ("antiwar") are what is missing.
+std::vector<std::string> JoinedHyphenations(std::string_view folded) {
+  std::vector<std::string> joined;
+  size_t pos = 0;
+  while (pos < folded.size()) {
+    if (!IsWordByte(folded[pos])) {
+      ++pos;
+      continue;
+    }
+    std::string word;
+    int parts = 0;
+    while (true) {
+      size_t end = pos;
+      while (end < folded.size() && IsWordByte(folded[end])) ++end;
+      word.append(folded, pos, end - pos);
+      ++parts;
+      pos = end;
+      if (pos + 1 < folded.size() && folded[pos] == '-' && IsWordByte(folded[pos + 1])) {
+        ++pos;
+        continue;
+      }
+      break;
+    }
+    if (parts > 1) joined.push_back(std::move(word));
+  }
+  return joined;
+}
+
 }  // namespace
 
 Xapian::Document DocumentBuilder::Build(const Article& article, std::string_view hash) {
   Xapian::Document document;
   document.set_data(article.id + "\n" + std::string(hash));
   term_generator_.set_document(document);
-  IndexText(article);
-  AddBooleanTerms(article, document);
+  const std::string body = analyzer_.Fold(article.body);
+  // A source that does not name the language gets it guessed, so that the text is
+  // stemmed as the language it is written in (and filters on lang: work).
+  const std::string lang = article.lang.empty() ? DetectLanguage(body) : article.lang;
+  IndexText(article, body, lang);
+  AddBooleanTerms(article, lang, document);
   AddValues(article, document);
   return document;
 }
 
-void DocumentBuilder::IndexText(const Article& article) {
-  term_generator_.set_stemmer(Xapian::Stem(Analyzer::StemmerLanguage(article.lang)));
+void DocumentBuilder::IndexText(const Article& article, const std::string& body,
+                                const std::string& lang) {
+  const Xapian::Stem stemmer(Analyzer::StemmerLanguage(lang));
+  term_generator_.set_stemmer(stemmer);
   term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 
   const std::string title = analyzer_.Fold(article.title);
@@ -42,19 +85,36 @@ void DocumentBuilder::IndexText(const Article& article) {
   term_generator_.increase_termpos();
   term_generator_.index_text(analyzer_.Fold(article.summary));
   term_generator_.increase_termpos();
-  term_generator_.index_text(analyzer_.Fold(article.body));
+  term_generator_.index_text(body);
+  AddJoinedHyphenations(title, schema::kTitlePrefix, stemmer);
+  AddJoinedHyphenations(title, "", stemmer);
+  AddJoinedHyphenations(body, "", stemmer);
 }
 
-void DocumentBuilder::AddBooleanTerms(const Article& article, Xapian::Document& document) const {
+void DocumentBuilder::AddJoinedHyphenations(const std::string& folded, std::string_view prefix,
+                                            const Xapian::Stem& stemmer) {
+  Xapian::Document document = term_generator_.get_document();
+  for (const std::string& word : JoinedHyphenations(folded)) {
+    document.add_term(Term(prefix, word));
+    std::string stemmed = "Z";  // built up piecewise: GCC 12 warns wrongly on "Z" + string
+    stemmed.append(prefix).append(stemmer(word));
+    document.add_term(stemmed);
+  }
+}
+
+void DocumentBuilder::AddBooleanTerms(const Article& article, const std::string& lang,
+                                      Xapian::Document& document) const {
   document.add_boolean_term(Term(schema::kIdPrefix, article.id));
   document.add_boolean_term(Term(schema::kKindPrefix, article.kind));
-  document.add_boolean_term(Term(schema::kLangPrefix, article.lang));
+  document.add_boolean_term(Term(schema::kLangPrefix, lang));
   for (const std::string& topic : article.topics)
     document.add_boolean_term(Term(schema::kTopicPrefix, analyzer_.Fold(topic)));
   for (const std::string& city : article.cities)
     document.add_boolean_term(Term(schema::kCityPrefix, analyzer_.Fold(city)));
   if (article.issue > 0)
     document.add_boolean_term(Term(schema::kIssuePrefix, std::to_string(article.issue)));
+  if (article.topics_derived) document.add_boolean_term(Term(schema::kDerivedPrefix, "topics"));
+  if (article.cities_derived) document.add_boolean_term(Term(schema::kDerivedPrefix, "cities"));
   if (article.date.size() == 10) {  // YYYY-MM-DD, validated by the reader
     document.add_boolean_term(Term(schema::kYearPrefix, article.date.substr(0, 4)));
     document.add_boolean_term(

@@ -15,13 +15,17 @@ class DocumentBuilder {
  public:
   explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
-  // REQUIRES: article.body is plain text (HTML already decoded).
+  // REQUIRES: article.body is plain text (HTML already decoded). An empty article.lang is
+  // detected from the text.
   // The document's data is "<id>\n<hash>": the stored version it was built from.
   Xapian::Document Build(const Article& article, std::string_view hash);
 
  private:
-  void IndexText(const Article& article);
-  void AddBooleanTerms(const Article& article, Xapian::Document& document) const;
+  void IndexText(const Article& article, const std::string& folded_body, const std::string& lang);
+  void AddJoinedHyphenations(const std::string& folded, std::string_view prefix,
+                             const Xapian::Stem& stemmer);
+  void AddBooleanTerms(const Article& article, const std::string& lang,
+                       Xapian::Document& document) const;
   void AddValues(const Article& article, Xapian::Document& document) const;
 
   const Analyzer& analyzer_;
