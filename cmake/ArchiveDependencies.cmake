@@ -13,6 +13,9 @@ add_library(httplib::httplib ALIAS PkgConfig::HTTPLIB)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 add_library(LibXml2::LibXml2 ALIAS PkgConfig::LIBXML2)
 
+# Printed issues are PDFs; poppler's C++ wrapper reads their text.
+pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET poppler-cpp)
+
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(RocksDB CONFIG REQUIRED)  # RocksDB::rocksdb-shared (RocksDB::rocksdb is static)
 find_package(nlohmann_json CONFIG REQUIRED)

@@ -1,56 +1,15 @@
 #include "corpus/jsonl_reader.h"
 
-#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+
+#include "corpus/article_validation.h"
 
 namespace archive::corpus {
 namespace {
 
 using nlohmann::json;
-
-bool IsValidId(std::string_view id) {
-  if (id.empty() || id.size() > 128) return false;
-  for (unsigned char c : id) {
-    if (!std::isalnum(c) && c != '.' && c != '_' && c != ':' && c != '-') return false;
-  }
-  return true;
-}
-
-bool IsDigits(std::string_view text) {
-  if (text.empty()) return false;
-  for (unsigned char c : text) {
-    if (!std::isdigit(c)) return false;
-  }
-  return true;
-}
-
-// Accepts YYYY-MM-DD, optionally followed by an ISO 8601 time ("T12:00:00Z"); returns
-// the date part, or an empty string when the value is not such a date.
-std::string ParseDate(std::string_view value) {
-  if (value.size() < 10 || value[4] != '-' || value[7] != '-') return "";
-  if (!IsDigits(value.substr(0, 4)) || !IsDigits(value.substr(5, 2)) ||
-      !IsDigits(value.substr(8, 2)))
-    return "";
-  int month = std::stoi(std::string(value.substr(5, 2)));
-  int day = std::stoi(std::string(value.substr(8, 2)));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return "";
-  if (value.size() > 10 && value[10] != 'T' && value[10] != ' ') return "";
-  return std::string(value.substr(0, 10));
-}
-
-// Metadata values become index terms and facet labels: control characters and
-// surrounding white space have no place in them.
-std::string CleanValue(std::string_view value) {
-  std::string out;
-  for (unsigned char c : value) {
-    if (c >= 0x20 && c != 0x7f) out += static_cast<char>(c);
-  }
-  size_t begin = out.find_first_not_of(' ');
-  if (begin == std::string::npos) return "";
-  return out.substr(begin, out.find_last_not_of(' ') - begin + 1);
-}
 
 Status ReadString(const json& record, const char* field, bool required, std::string& out) {
   auto it = record.find(field);
@@ -83,30 +42,6 @@ Status ReadIssue(const json& record, int& out) {
   if (!it->is_number_integer() || it->get<int64_t>() < 0 || it->get<int64_t>() > 1000000)
     return Status::InvalidArgument("issue: must be an integer from 0 to 1000000");
   out = static_cast<int>(it->get<int64_t>());
-  return Status::Ok();
-}
-
-Status ValidateArticle(Article& article, const ReaderOptions& options) {
-  if (!IsValidId(article.id))
-    return Status::InvalidArgument("id: must be 1-128 characters of A-Za-z0-9._:-");
-  if (CleanValue(article.title).empty()) return Status::InvalidArgument("title: empty");
-  if (article.body.size() > options.max_body_bytes)
-    return Status::InvalidArgument("body: " + std::to_string(article.body.size()) +
-                                   " bytes is over the limit of " +
-                                   std::to_string(options.max_body_bytes));
-  if (article.kind != "article" && article.kind != "issue")
-    return Status::InvalidArgument("kind: must be \"article\" or \"issue\"");
-  if (!article.date.empty()) {
-    std::string date = ParseDate(article.date);
-    if (date.empty())
-      return Status::InvalidArgument("date: \"" + article.date.substr(0, 40) +
-                                     "\" is not YYYY-MM-DD or ISO 8601");
-    article.date = date;
-  }
-  if (article.lang.size() != 2 || !std::isalpha(static_cast<unsigned char>(article.lang[0])) ||
-      !std::isalpha(static_cast<unsigned char>(article.lang[1])))
-    return Status::InvalidArgument("lang: must be an ISO 639-1 code such as \"en\"");
-  for (char& c : article.lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return Status::Ok();
 }
 
