@@ -20,7 +20,7 @@ struct Article {
   std::vector<std::string> topics;
   std::vector<std::string> cities;
   std::string summary;
-  std::string lang = "en";  // ISO 639-1
+  std::string lang;  // ISO 639-1; empty when the source does not say (the indexer detects it)
   // True when `topics` / `cities` were derived from the text by the indexer rather than
   // given by the source (searchers can ask for curated metadata only).
   bool topics_derived = false;

@@ -103,8 +103,10 @@ Status ValidateArticle(Article& article, const ReaderOptions& options) {
                                      "\" is not YYYY-MM-DD or ISO 8601");
     article.date = date;
   }
-  if (article.lang.size() != 2 || !std::isalpha(static_cast<unsigned char>(article.lang[0])) ||
-      !std::isalpha(static_cast<unsigned char>(article.lang[1])))
+  // No language is fine: the indexer detects it from the text.
+  if (!article.lang.empty() &&
+      (article.lang.size() != 2 || !std::isalpha(static_cast<unsigned char>(article.lang[0])) ||
+       !std::isalpha(static_cast<unsigned char>(article.lang[1]))))
     return Status::InvalidArgument("lang: must be an ISO 639-1 code such as \"en\"");
   for (char& c : article.lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return Status::Ok();
