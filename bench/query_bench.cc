@@ -22,10 +22,13 @@ const query::Searcher& SampleSearcher() {
 // A mixed set: common and rare words, phrases, fields, filters and browsing.
 std::vector<query::SearchRequest> MixedRequests() {
   std::vector<query::SearchRequest> requests;
-  for (const char* text : {"rent control", "strike", "\"minimum wage\"", "Sāhni", "huelga",
-                           "title:union", "climate pipeline", "police OR eviction", ""}) {
+  for (const char* text :
+       {"rent control", "strike", "\"minimum wage\"", "Sāhni", "huelga", "title:union",
+        "climate pipeline", "police OR eviction", "", "rent contrl",
+        "workers demand safe staffing at the hospital", "year:2016..2018 strike", "NYC"}) {
     query::SearchRequest request;
     request.query = text;
+    request.facet_names = {"topic", "city", "year", "author"};
     requests.push_back(request);
   }
   query::SearchRequest filtered;

@@ -39,8 +39,25 @@ FacetValues DecodeFacetValues(std::string_view encoded) {
   FacetValues values;
   size_t split = encoded.find(kFieldSeparator);
   values.topics = SplitList(encoded.substr(0, split));
-  if (split != std::string_view::npos) values.cities = SplitList(encoded.substr(split + 1));
+  if (split == std::string_view::npos) return values;
+  std::string_view rest = encoded.substr(split + 1);
+  values.cities = SplitList(rest.substr(0, rest.find(kFieldSeparator)));
   return values;
+}
+
+std::string EncodeFacetValues(const FacetValues& values, const std::vector<std::string>& authors) {
+  std::string out = EncodeFacetValues(values);
+  out += kFieldSeparator;
+  AppendList(authors, out);
+  return out;
+}
+
+std::optional<std::vector<std::string>> DecodeFacetAuthors(std::string_view encoded) {
+  size_t first = encoded.find(kFieldSeparator);
+  if (first == std::string_view::npos) return std::nullopt;
+  size_t second = encoded.find(kFieldSeparator, first + 1);
+  if (second == std::string_view::npos) return std::nullopt;
+  return SplitList(encoded.substr(second + 1));
 }
 
 }  // namespace archive

@@ -1,12 +1,15 @@
-// FacetTable: every document's topics and cities as small integer ids, loaded once per
-// index snapshot from the facet value slot. Counting facets over a match set then costs a
-// few array reads per document instead of a Xapian value fetch (DESIGN.md: MatchSpy
-// counting was the p99 tail). Immutable after Load(); safe to share between threads.
+// FacetTable: every document's facet values (topics, cities, year, authors, issue) as small
+// integer ids, loaded once per index snapshot from the value slots. Counting facets over a
+// match set then costs a few array reads per document instead of a Xapian value fetch
+// (DESIGN.md: MatchSpy counting was the p99 tail). Immutable after Load(); safe to share
+// between threads.
 #pragma once
 
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -14,13 +17,21 @@
 
 namespace archive::query {
 
-enum class Facet { kTopic = 0, kCity = 1 };
-inline constexpr int kFacetCount = 2;
+enum class Facet { kTopic = 0, kCity = 1, kYear = 2, kAuthor = 3, kIssue = 4 };
+inline constexpr int kFacetCount = 5;
+
+// "topic", "city", "year", "author", "issue" (as in SearchRequest::facet_names).
+const char* FacetName(Facet facet);
+std::optional<Facet> FacetByName(const std::string& name);
 
 class FacetTable {
  public:
-  // Reads the facet slot of every document in `db`.
-  static FacetTable Load(const Xapian::Database& db);
+  // Gives a document's authors when the facet slot does not carry them (an index written
+  // before the slot had an authors field); may be empty.
+  using AuthorsOf = std::function<std::vector<std::string>(Xapian::docid)>;
+
+  // Reads the facet, date and issue slots of every document in `db`.
+  static FacetTable Load(const Xapian::Database& db, const AuthorsOf& fallback_authors = {});
 
   // The value ids of one document's facet (empty for an unknown docid).
   std::span<const uint32_t> ValuesOf(Xapian::docid docid, Facet facet) const;

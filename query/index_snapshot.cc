@@ -53,8 +53,18 @@ StatusOr<std::shared_ptr<IndexSnapshot>> IndexSnapshot::Open(const std::string& 
   ARCHIVE_ASSIGN_OR_RETURN(
       snapshot->store_,
       DocStore::Open(index_layout::StorePath(index_dir, generation), DocStore::Mode::kReadOnly));
-  ARCHIVE_RETURN_IF_ERROR(
-      CallXapian("loading facets", [&] { snapshot->facets_ = FacetTable::Load(*db); }));
+  // Until the indexer writes authors into the facet slot, they come from the stored text.
+  const DocStore& store = *snapshot->store_;
+  Xapian::Database& handle = *db;
+  auto stored_authors = [&store, &handle](Xapian::docid docid) -> std::vector<std::string> {
+    const std::string data = handle.get_document(docid).get_data();
+    const size_t newline = data.find('\n');
+    if (newline == std::string::npos) return {};
+    StatusOr<Article> article = store.Get(data.substr(0, newline), data.substr(newline + 1));
+    return article.ok() ? article->authors : std::vector<std::string>();
+  };
+  ARCHIVE_RETURN_IF_ERROR(CallXapian(
+      "loading facets", [&] { snapshot->facets_ = FacetTable::Load(*db, stored_authors); }));
   snapshot->idle_.push_back(std::move(db));
   return snapshot;
 }

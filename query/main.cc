@@ -1,115 +1,102 @@
 // archive-search: the researcher's command line over the query library.
-//   archive-search --index DIR [--format text|jsonl] [--limit N] [--] QUERY
-#include <fmt/core.h>
-#include <fmt/ranges.h>
+//   archive-search --index DIR [options] [--] QUERY        (archive-search --help)
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
+#include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
-#include "query/searcher.h"
+#include "output/result_writers.h"
+#include "query/cli_options.h"
 
 namespace {
 
-using archive::query::Hit;
-using archive::query::SearchRequest;
-using archive::query::SearchResult;
+using namespace archive::query;
+namespace output = archive::output;
 
-constexpr int kExitHits = 0;
-constexpr int kExitNoHits = 1;
-constexpr int kExitError = 2;
-
-struct Args {
-  std::string index_dir;
-  std::string format = "text";
-  std::vector<std::string> words;
-  std::string sort = "relevance";
-  uint32_t page = 1;
-};
-
-void PrintText(const SearchResult& result, bool terminal) {
-  std::cout << fmt::format("{} matching articles (generation {}, revision {})\n\n", result.total,
-                           result.generation, result.revision);
-  for (const Hit& hit : result.hits) {
-    std::string title = terminal ? hit.title_highlighted : hit.title;
-    std::cout << fmt::format("{:>3}. {}\n", hit.rank, title);
-    std::string meta = hit.date;
-    if (hit.issue > 0) meta += fmt::format(" · issue {}", hit.issue);
-    if (!hit.topics.empty()) meta += " · " + fmt::format("{}", fmt::join(hit.topics, ", "));
-    if (!hit.cities.empty()) meta += " · " + fmt::format("{}", fmt::join(hit.cities, ", "));
-    std::cout << "     " << meta << "\n";
-    std::cout << "     " << hit.snippet << "\n";
-    if (!hit.url.empty()) std::cout << "     " << hit.url << "\n";
-    std::cout << "     [" << hit.id << fmt::format(", score {:.3f}]\n\n", hit.score);
-  }
+int Fail(const archive::Status& status) {
+  std::cerr << "archive-search: " << status.message() << "\n";
+  return kExitError;
 }
 
-void PrintJsonLines(const SearchResult& result) {
-  for (const Hit& hit : result.hits) {
-    nlohmann::json line = {{"id", hit.id},           {"rank", hit.rank},      {"score", hit.score},
-                           {"title", hit.title},     {"date", hit.date},      {"issue", hit.issue},
-                           {"topics", hit.topics},   {"cities", hit.cities},  {"url", hit.url},
-                           {"authors", hit.authors}, {"snippet", hit.snippet}};
-    std::cout << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+// TREC batch: one run over every "qid<TAB>query" line of the file.
+int RunBatch(const Searcher& searcher, const CliArgs& args) {
+  std::ifstream in(args.queries_file);
+  if (!in) return Fail(archive::Status::NotFound("cannot read " + args.queries_file));
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t tab = line.find('\t');
+    if (line.empty() || tab == std::string::npos) continue;
+    SearchRequest request = args.request;
+    request.query = line.substr(tab + 1);
+    request.want_facets = false;
+    auto result = searcher.Search(request);
+    if (!result.ok()) return Fail(result.status());
+    output::WriterOptions options;
+    options.qid = line.substr(0, tab);
+    options.run_tag = args.run_tag;
+    output::WriteResult(*result, output::Format::kTrec, std::cout, options);
   }
+  return kExitHits;
+}
+
+int RunResearch(const Searcher& searcher, const CliArgs& args, output::Format format) {
+  if (!args.histogram.empty()) {
+    HistogramRequest histogram;
+    histogram.granularity = args.histogram == "month" ? Granularity::kMonth : Granularity::kYear;
+    histogram.split_by = args.split_by;
+    auto buckets = searcher.Histogram(args.request, histogram);
+    if (!buckets.ok()) return Fail(buckets.status());
+    output::WriteHistogram(*buckets, format, std::cout);
+    return buckets->empty() ? kExitNoHits : kExitHits;
+  }
+  KwicRequest kwic;
+  kwic.context_words = args.kwic;
+  kwic.sort = args.kwic_sort == "left"    ? KwicSort::kLeft
+              : args.kwic_sort == "right" ? KwicSort::kRight
+                                          : KwicSort::kDocument;
+  auto lines = searcher.Kwic(args.request, kwic);
+  if (!lines.ok()) return Fail(lines.status());
+  output::WriteKwic(*lines, format, std::cout, args.kwic * 7);
+  return lines->empty() ? kExitNoHits : kExitHits;
+}
+
+int RunExport(const Searcher& searcher, const CliArgs& args, output::Format format,
+              const output::WriterOptions& options) {
+  std::unique_ptr<output::ResultWriter> writer = output::MakeWriter(format, std::cout, options);
+  writer->Begin(nullptr);
+  uint64_t written = 0;
+  auto summary = searcher.Export(args.request, [&](const Hit& hit) {
+    writer->Write(hit);
+    ++written;
+    return true;
+  });
+  if (!summary.ok()) return Fail(summary.status());
+  writer->End(*summary);
+  return written > 0 ? kExitHits : kExitNoHits;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"archive-search: search the archive's index"};
-  Args args;
-  SearchRequest request;
-  app.add_option("--index", args.index_dir, "Index directory")->required();
-  app.add_option("--format", args.format, "Output: text or jsonl")
-      ->check(CLI::IsMember({"text", "jsonl"}));
-  app.add_option("--limit", request.limit, "Hits per page (default 10)")
-      ->check(CLI::Range(1u, 10000u));
-  app.add_option("--page", args.page, "Page number, from 1")->check(CLI::Range(1u, 10000u));
-  // One value per occurrence, so that "--topic Labor strike" leaves "strike" to the query.
-  app.add_option("--topic", request.topics, "Only this topic (repeatable: any of them)")
-      ->allow_extra_args(false);
-  app.add_option("--city", request.cities, "Only this city (repeatable: any of them)")
-      ->allow_extra_args(false);
-  app.add_option("--from", request.from_date, "Earliest date, YYYY-MM-DD");
-  app.add_option("--to", request.to_date, "Latest date, YYYY-MM-DD");
-  app.add_option("--sort", args.sort, "relevance, newest or oldest")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
-  app.add_option("query", args.words, "The query (words, \"phrases\", field:value, ...)");
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& error) {
-    int code = app.exit(error);
-    return code == 0 ? 0 : kExitError;
-  }
+  CliArgs args;
+  const bool terminal = ::isatty(STDOUT_FILENO) != 0;
+  if (int exit = ParseCommandLine(argc, argv, terminal, args); exit >= 0) return exit;
+  const output::Format format = output::ParseFormat(args.format).value();  // checked by CLI11
+  output::WriterOptions options;
+  options.terminal = terminal && format == output::Format::kText;
+  options.run_tag = args.run_tag;
+  auto searcher = Searcher::Open(args.searcher);
+  if (!searcher.ok()) return Fail(searcher.status());
+  if (!args.queries_file.empty()) return RunBatch(**searcher, args);
+  if (!args.histogram.empty() || args.kwic > 0) return RunResearch(**searcher, args, format);
+  if (args.export_all) return RunExport(**searcher, args, format, options);
 
-  for (const std::string& word : args.words)
-    request.query += (request.query.empty() ? "" : " ") + word;
-  request.offset = (args.page - 1) * request.limit;
-  request.sort = args.sort == "newest"   ? archive::query::SortOrder::kNewest
-                 : args.sort == "oldest" ? archive::query::SortOrder::kOldest
-                                         : archive::query::SortOrder::kRelevance;
-  const bool terminal = args.format == "text" && ::isatty(STDOUT_FILENO);
-  request.escape_html = false;
-  request.highlight_pre = terminal ? "\033[1m" : "";
-  request.highlight_post = terminal ? "\033[0m" : "";
-  request.want_facets = false;
-
-  auto searcher = archive::query::Searcher::Open({args.index_dir});
-  if (!searcher.ok()) {
-    std::cerr << "archive-search: " << searcher.status().message() << "\n";
-    return kExitError;
+  auto result = (*searcher)->Search(args.request);
+  if (!result.ok()) return Fail(result.status());
+  if (args.request.count_only) {
+    std::cout << result->total << "\n";
+    return result->total > 0 ? kExitHits : kExitNoHits;
   }
-  auto result = (*searcher)->Search(request);
-  if (!result.ok()) {
-    std::cerr << "archive-search: " << result.status().message() << "\n";
-    return kExitError;
-  }
-  if (args.format == "jsonl") {
-    PrintJsonLines(*result);
-  } else {
-    PrintText(*result, terminal);
-  }
+  output::WriteResult(*result, format, std::cout, options);
   return result->hits.empty() ? kExitNoHits : kExitHits;
 }

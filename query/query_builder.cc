@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/schema.h"
+#include "query/range_processors.h"
 
 namespace archive::query {
 namespace {
@@ -19,8 +20,12 @@ std::string DateValue(const std::string& date) {  // YYYY-MM-DD → YYYYMMDD
 Xapian::QueryParser MakeParser(const Xapian::Database& db, const std::string& language) {
   Xapian::QueryParser parser;
   parser.set_database(db);
-  parser.set_stemmer(Xapian::Stem(language));
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  if (language.empty()) {
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+  } else {
+    parser.set_stemmer(Xapian::Stem(language));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  }
   parser.set_default_op(Xapian::Query::OP_AND);
   parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   parser.add_prefix("title", std::string(schema::kTitlePrefix));
@@ -30,6 +35,7 @@ Xapian::QueryParser MakeParser(const Xapian::Database& db, const std::string& la
   parser.add_boolean_prefix("issue", std::string(schema::kIssuePrefix));
   parser.add_boolean_prefix("year", std::string(schema::kYearPrefix));
   parser.add_boolean_prefix("lang", std::string(schema::kLangPrefix));
+  AddRangeProcessors(parser);
   return parser;
 }
 
@@ -46,40 +52,84 @@ bool IsExclusionsOnly(const std::string& folded) {
   return any;
 }
 
+// Explicit operators, requirements or grouping: the person said how words combine, so
+// the minimum-should-match rule stays out of it.
+bool HasExplicitStructure(const std::string& folded) {
+  size_t pos = 0;
+  while ((pos = folded.find_first_not_of(' ', pos)) != std::string::npos) {
+    size_t end = std::min(folded.find(' ', pos), folded.size());
+    std::string_view token(folded.data() + pos, end - pos);
+    if (token[0] == '+' || token.find('(') != std::string_view::npos) return true;
+    if (token == "AND" || token == "OR" || token == "NOT" || token == "XOR" ||
+        token.starts_with("NEAR") || token.starts_with("ADJ"))
+      return true;
+    pos = end;
+  }
+  return false;
+}
+
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db)
+struct QueryBuilder::Parsers {
+  explicit Parsers(const Xapian::Database& db)
+      : english(MakeParser(db, "english")),
+        spanish(MakeParser(db, "spanish")),
+        strict(MakeParser(db, "")) {}
+  Xapian::QueryParser english;
+  Xapian::QueryParser spanish;
+  Xapian::QueryParser strict;
+};
+
+QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database& db,
+                           const Synonyms* synonyms)
     : analyzer_(analyzer),
-      english_parser_(MakeParser(db, "english")),
-      spanish_parser_(MakeParser(db, "spanish")),
+      synonyms_(synonyms),
+      parsers_(std::make_unique<Parsers>(db)),
       has_spanish_(db.term_exists(std::string(schema::kLangPrefix) + "es")) {}
 
-Xapian::Query QueryBuilder::Parse(Xapian::QueryParser& parser, const std::string& folded) {
+QueryBuilder::~QueryBuilder() = default;
+
+Xapian::Query QueryBuilder::ParseIn(Xapian::QueryParser& parser, const std::string& folded,
+                                    TextMode mode) const {
   // Xapian reads a query of exclusions alone as if the minus signs were not there.
   if (IsExclusionsOnly(folded)) {
     std::string words = folded;
     std::replace(words.begin(), words.end(), '-', ' ');
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Parse(parser, words));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                         ParseIn(parser, words, mode));
+  }
+  const bool relax = !mode.strict && !mode.any_word && !HasExplicitStructure(folded);
+  parser.set_default_op(mode.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+  std::vector<std::string> attempts;
+  if (!mode.strict && synonyms_ != nullptr) {
+    std::string expanded = synonyms_->Expand(folded);
+    if (expanded != folded) attempts.push_back(std::move(expanded));
+  }
+  attempts.push_back(folded);
+  for (const std::string& text : attempts) {
+    try {
+      Xapian::Query query = parser.parse_query(text, kFullSyntax);
+      return relax ? RelaxToMinimumShouldMatch(query) : query;
+    } catch (const Xapian::QueryParserError&) {
+      // Unbalanced quotes, a lone operator...: try the next reading.
+    }
   }
   try {
-    return parser.parse_query(folded, kFullSyntax);
-  } catch (const Xapian::QueryParserError&) {
-    // Unbalanced quotes, a lone operator...: read it as plain words instead.
-  }
-  try {
-    return parser.parse_query(folded, 0);
+    Xapian::Query query = parser.parse_query(folded, 0);  // plain words
+    return relax ? RelaxToMinimumShouldMatch(query) : query;
   } catch (const Xapian::QueryParserError&) {
     return Xapian::Query();  // nothing searchable in it: matches nothing
   }
 }
 
-Xapian::Query QueryBuilder::BuildText(const std::string& text) {
+Xapian::Query QueryBuilder::BuildText(const std::string& text, TextMode mode) {
   const std::string folded = analyzer_.FoldQuery(text);
   if (folded.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
-  Xapian::Query english = Parse(english_parser_, folded);
+  if (mode.strict) return ParseIn(parsers_->strict, folded, mode);
+  Xapian::Query english = ParseIn(parsers_->english, folded, mode);
   if (!has_spanish_) return english;
   // Each article was stemmed in its own language: match each against its own stems.
-  Xapian::Query spanish = Parse(spanish_parser_, folded);
+  Xapian::Query spanish = ParseIn(parsers_->spanish, folded, mode);
   if (spanish.get_description() == english.get_description()) return english;
   const Xapian::Query in_spanish(std::string(schema::kLangPrefix) + "es");
   return Xapian::Query(Xapian::Query::OP_OR,
@@ -97,11 +147,14 @@ Xapian::Query QueryBuilder::BooleanAnyOf(std::string_view prefix,
 
 Xapian::Query QueryBuilder::AddFilters(const Xapian::Query& text_query,
                                        const SearchRequest& request) const {
+  auto filter = [](const Xapian::Query& query, const Xapian::Query& by) {
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, by);
+  };
   Xapian::Query query = text_query;
-  if (!request.kinds.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          BooleanAnyOf(schema::kKindPrefix, request.kinds, false));
-  }
+  if (!request.kinds.empty())
+    query = filter(query, BooleanAnyOf(schema::kKindPrefix, request.kinds, false));
+  if (!request.langs.empty())
+    query = filter(query, BooleanAnyOf(schema::kLangPrefix, request.langs, true));
   if (!request.from_date.empty() || !request.to_date.empty()) {
     Xapian::Query range =
         request.to_date.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
@@ -111,9 +164,47 @@ Xapian::Query QueryBuilder::AddFilters(const Xapian::Query& text_query,
                             DateValue(request.to_date))
             : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
                             DateValue(request.from_date), DateValue(request.to_date));
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
+    query = filter(query, range);
+  }
+  if (request.issue_from > 0 || request.issue_to > 0) {
+    const double low = request.issue_from > 0 ? request.issue_from : 1;
+    Xapian::Query range = request.issue_to > 0
+                              ? Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kIssueSlot,
+                                              Xapian::sortable_serialise(low),
+                                              Xapian::sortable_serialise(request.issue_to))
+                              : Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kIssueSlot,
+                                              Xapian::sortable_serialise(low));
+    query = filter(query, range);
+  }
+  if (request.curated_topics_only) {
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(std::string(schema::kDerivedTopicsTerm)));
+  }
+  if (request.curated_cities_only) {
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(std::string(schema::kDerivedCitiesTerm)));
   }
   return query;
+}
+
+Xapian::Query QueryBuilder::AuthorQuery(const std::string& name) const {
+  // Authors are indexed as A-prefixed words, one name after another with a gap between.
+  Xapian::TermGenerator generator;
+  Xapian::Document scratch;
+  generator.set_document(scratch);
+  generator.index_text(analyzer_.Fold(name), 1, std::string(schema::kAuthorPrefix));
+  std::vector<std::pair<Xapian::termpos, std::string>> words;
+  for (auto term = scratch.termlist_begin(); term != scratch.termlist_end(); ++term) {
+    for (auto pos = term.positionlist_begin(); pos != term.positionlist_end(); ++pos)
+      words.emplace_back(*pos, *term);
+  }
+  std::sort(words.begin(), words.end());
+  std::vector<Xapian::Query> terms;
+  for (const auto& word : words) terms.emplace_back(word.second);
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(terms.size()));
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, 0.0);
 }
 
 Xapian::Query QueryBuilder::AddFacetFilters(const Xapian::Query& base,
@@ -126,6 +217,12 @@ Xapian::Query QueryBuilder::AddFacetFilters(const Xapian::Query& base,
   if (!request.cities.empty()) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           BooleanAnyOf(schema::kCityPrefix, request.cities, true));
+  }
+  if (!request.authors.empty()) {
+    std::vector<Xapian::Query> names;
+    for (const std::string& author : request.authors) names.push_back(AuthorQuery(author));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()));
   }
   return query;
 }

@@ -7,6 +7,7 @@
 
 #include "core/analyzer.h"
 #include "query/search_types.h"
+#include "query/synonyms.h"
 
 namespace archive::query {
 namespace {
@@ -233,6 +234,95 @@ TEST_F(QueryBuilderTest, FiltersComposeWithFacets) {
       "Query((((((Zrent@1 AND Zcontrol@2) FILTER XKarticle) FILTER VALUE_GE 0 20180501) FILTER "
       "XThousing) FILTER XCseattle))",
       full.get_description());
+}
+
+}  // namespace
+}  // namespace archive::query
+
+namespace archive::query {
+namespace {
+
+TEST(MinimumShouldMatchTest, AllUpToThreeThenThreeQuarters) {
+  const std::pair<size_t, size_t> cases[] = {{1, 1}, {2, 2}, {3, 3}, {4, 3},
+                                             {5, 4}, {8, 6}, {9, 7}, {12, 9}};
+  for (const auto& [clauses, required] : cases)
+    EXPECT_EQ(required, MinimumShouldMatch(clauses)) << clauses;
+}
+
+TEST_F(QueryBuilderTest, LongPlainQueriesRequireMostWords) {
+  std::string four = builder_.BuildText("rent strike union march").get_description();
+  // Ranked over every word, filtered to any three of the four.
+  EXPECT_NE(std::string::npos, four.find("FILTER ((Zrent@1 AND Zstrike@2 AND Zunion@3) OR"))
+      << four;
+  // Operators or strict mode: as typed.
+  EXPECT_EQ("Query((Zrent@1 AND Zstrike@2 AND Zunion@3 AND Zmarch@4))",
+            builder_.BuildText("rent AND strike AND union AND march").get_description());
+  EXPECT_EQ("Query((rent@1 AND strike@2 AND union@3 AND march@4))",
+            builder_.BuildText("rent strike union march", {.strict = true}).get_description());
+  EXPECT_EQ("Query((Zrent@1 OR Zstrike@2))",
+            builder_.BuildText("rent strike", {.any_word = true}).get_description());
+}
+
+TEST_F(QueryBuilderTest, RangesOnValueSlots) {
+  const Case cases[] = {
+      {"date:2016-01-01..2016-12-31", "Query(VALUE_RANGE 0 20160101 20161231)"},
+      {"date:2016..2017-06", "Query(VALUE_RANGE 0 20160101 20170631)"},
+      {"year:2016..2018", "Query(VALUE_RANGE 0 20160101 20181231)"},
+      {"year:2016..", "Query(VALUE_GE 0 20160101)"},
+      {"rent year:..2015", "Query((Zrent@1 FILTER VALUE_LE 0 20151231))"},
+      {"issue:90..100", "Query(VALUE_RANGE 1 \xbe\x80 \xc1\x20)"},
+  };
+  for (const Case& c : cases) {
+    std::string got = builder_.BuildText(c.input).get_description();
+    if (std::string(c.input).starts_with("issue:")) {
+      EXPECT_TRUE(got.starts_with("Query(VALUE_RANGE 1 ")) << got;
+    } else {
+      EXPECT_EQ(c.expected, got) << c.input;
+    }
+  }
+  // Not a range of the right shape: read as words, never an error.
+  EXPECT_NO_THROW(builder_.BuildText("year:20..x").get_description());
+}
+
+TEST_F(QueryBuilderTest, SynonymsExpandOutsideQuotesAndFields) {
+  Synonyms synonyms =
+      Synonyms::Parse("NYC | New York City\n# comment\nAOC | Alexandria Ocasio-Cortez", analyzer_);
+  EXPECT_EQ(2u, synonyms.group_count());
+  EXPECT_EQ("rent (nyc OR \"new york city\")", synonyms.Expand("rent nyc"));
+  EXPECT_EQ("(nyc OR \"new york city\") rent", synonyms.Expand("new york city rent"));
+  EXPECT_EQ("\"nyc rent\"", synonyms.Expand("\"nyc rent\""));
+  EXPECT_EQ("title:nyc -nyc", synonyms.Expand("title:nyc -nyc"));
+  QueryBuilder with(analyzer_, db_, &synonyms);
+  EXPECT_EQ("Query((Znyc@1 OR (new@2 PHRASE 3 york@3 PHRASE 3 city@4)))",
+            with.BuildText("NYC").get_description());
+  EXPECT_EQ("Query(nyc@1)", with.BuildText("NYC", {.strict = true}).get_description());
+}
+
+TEST_F(QueryBuilderTest, TitlePhraseBoostForPlainWordsOnly) {
+  EXPECT_EQ("Query(3 * (Srent PHRASE 2 Scontrol))",
+            builder_.TitlePhraseBoost("Rent control", 3).get_description());
+  EXPECT_EQ("Query(2 * (Sreport PHRASE 3 Sstop PHRASE 3 Soil))",
+            builder_.TitlePhraseBoost("Report: Stop oil!", 2).get_description());
+  for (const char* text : {"rent", "rent -control", "title:rent control", "rent OR control"})
+    EXPECT_TRUE(builder_.TitlePhraseBoost(text, 3).empty()) << text;
+}
+
+TEST_F(QueryBuilderTest, FiltersForIssueLanguageAndCuratedMetadata) {
+  SearchRequest request;
+  request.kinds.clear();
+  request.langs = {"es"};
+  request.curated_topics_only = true;
+  EXPECT_EQ("Query(((rent FILTER Les) AND_NOT XDtopics))",
+            builder_.AddFilters(Xapian::Query("rent"), request).get_description());
+  request = SearchRequest();
+  request.kinds.clear();
+  request.issue_from = 90;
+  EXPECT_TRUE(builder_.AddFilters(Xapian::Query("rent"), request)
+                  .get_description()
+                  .starts_with("Query((rent FILTER VALUE_GE 1 "));
+  request.authors = {"Kshama Sāwant"};
+  EXPECT_EQ("Query((rent FILTER 0 * (Akshama PHRASE 2 Asawant)))",
+            builder_.AddFacetFilters(Xapian::Query("rent"), request).get_description());
 }
 
 }  // namespace

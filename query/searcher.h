@@ -1,11 +1,14 @@
-// Searcher: "here is what a person typed, give me ranked hits, facets and snippets".
-// Opens an index directory read-only; Search() is thread-safe (each call borrows its own
-// Xapian::Database from a pool). Refresh() picks up a new revision or generation: requests
-// already running finish on the state they started with.
+// Searcher: "here is what a person typed, give me ranked hits, facets and snippets", and
+// the research tools over the same query path (counts over time, keyword in context,
+// streamed export). Opens an index directory read-only; every method is thread-safe (each
+// call borrows its own Xapian::Database from a pool). Refresh() picks up a new revision or
+// generation: requests already running finish on the state they started with.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status_or.h"
 #include "query/search_types.h"
@@ -14,7 +17,16 @@ namespace archive::query {
 
 struct SearcherOptions {
   std::string index_dir;
+  // BM25 parameters, chosen by measurement over the judged query set (docs/evaluation.md).
+  double bm25_k1 = 1.2;
+  double bm25_b = 0.75;
+  // Weight factor of the whole query as a phrase in a title (navigational queries);
+  // 0 turns the boost off.
+  double title_phrase_boost = 3.0;
+  bool synonyms = true;  // apply query/synonyms.txt (never in strict mode)
 };
+
+struct SearchContext;  // search_run.h
 
 class Searcher {
  public:
@@ -24,8 +36,23 @@ class Searcher {
   ~Searcher();
 
   // kInvalidArgument for a malformed request (never for what a person typed in `query`:
-  // any query text yields results, no results, or a clear message).
+  // any query text yields results, no results, or a clear message); kNotFound when
+  // `like_id` names no article.
   StatusOr<SearchResult> Search(const SearchRequest& request) const;
+
+  // Every hit of `request` from `request.offset` on, in rank order, page by page without
+  // holding the whole set (`limit` is ignored). Returns the result without hits (total,
+  // notices). A visitor returning false stops the export early.
+  StatusOr<SearchResult> Export(const SearchRequest& request, const HitVisitor& visit) const;
+
+  // Matching documents and occurrences of the query's words per year or month, raw and
+  // per 10,000 words of all documents of the period that pass the request's filters.
+  StatusOr<std::vector<HistogramBucket>> Histogram(const SearchRequest& request,
+                                                   const HistogramRequest& histogram) const;
+
+  // Each occurrence of the query's words in the matching documents (rank order) with
+  // `context_words` either side.
+  StatusOr<std::vector<KwicLine>> Kwic(const SearchRequest& request, const KwicRequest& kwic) const;
 
   // Switches to the latest committed revision or generation, if it changed.
   Status Refresh() { return SwapInLatest(); }
@@ -34,6 +61,9 @@ class Searcher {
   explicit Searcher(SearcherOptions options);
   // Logically const: a search that finds its snapshot stale refreshes it too.
   Status SwapInLatest() const;
+  // Runs `body` against the current snapshot with a borrowed database, refreshing and
+  // retrying once when the index moved on underneath.
+  Status WithContext(const std::function<Status(SearchContext&)>& body) const;
 
   SearcherOptions options_;
   struct State;

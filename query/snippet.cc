@@ -195,6 +195,58 @@ std::string SnippetMaker::Snippet(std::string_view text, size_t max_words,
   return Render(text, words, best_first, best_first + window - 1, style);
 }
 
+std::string SnippetMaker::Passages(std::string_view text, size_t max_words, size_t passages,
+                                   const HighlightStyle& style) const {
+  if (passages <= 1) return Snippet(text, max_words, style);
+  std::vector<Word> words = Words(text);
+  if (words.empty() || max_words == 0) return "";
+  const size_t window = std::min(max_words, words.size());
+  std::vector<size_t> matched(words.size() + 1, 0);  // prefix sums of matched words
+  for (size_t w = 0; w < words.size(); ++w) matched[w + 1] = matched[w] + (words[w].match >= 0);
+  std::vector<size_t> starts;
+  for (size_t p = 0; p < passages; ++p) {
+    size_t best = words.size(), best_score = 0;
+    for (size_t first = 0; first + window <= words.size(); ++first) {
+      bool overlaps = false;
+      for (size_t start : starts) overlaps |= first < start + window && start < first + window;
+      const size_t score = matched[first + window] - matched[first];
+      if (!overlaps && score > best_score) {
+        best = first;
+        best_score = score;
+      }
+    }
+    if (best == words.size()) break;
+    starts.push_back(best);
+  }
+  if (starts.empty()) return Snippet(text, max_words, style);
+  std::sort(starts.begin(), starts.end());
+  std::string out;
+  for (size_t start : starts) {
+    if (!out.empty()) out += ' ';
+    out += Render(text, words, start, start + window - 1, style);
+  }
+  return out;
+}
+
+std::vector<SnippetMaker::Occurrence> SnippetMaker::Occurrences(std::string_view text,
+                                                                size_t context, size_t max) const {
+  std::vector<Word> words = Words(text);
+  std::vector<Occurrence> out;
+  auto span = [&](size_t first, size_t last) {  // words [first, last), as written
+    if (first >= last) return std::string();
+    std::string piece;
+    AppendEscaped(text.substr(words[first].begin, words[last - 1].end - words[first].begin), false,
+                  piece);
+    return piece;
+  };
+  for (size_t w = 0; w < words.size() && out.size() < max; ++w) {
+    if (words[w].match < 0) continue;
+    out.push_back({span(w >= context ? w - context : 0, w), span(w, w + 1),
+                   span(w + 1, std::min(words.size(), w + 1 + context))});
+  }
+  return out;
+}
+
 std::string SnippetMaker::Highlight(std::string_view text, const HighlightStyle& style) const {
   std::vector<Word> words = Words(text);
   if (words.empty()) {

@@ -33,6 +33,19 @@ class SnippetMaker {
   // matched words (a phrase) share one highlight span; "…" marks cut ends.
   std::string Snippet(std::string_view text, size_t max_words, const HighlightStyle& style) const;
 
+  // Up to `passages` non-overlapping passages of about `max_words` words each, the ones
+  // with the most matches, in text order (each with its "…" marks). One passage is
+  // Snippet().
+  std::string Passages(std::string_view text, size_t max_words, size_t passages,
+                       const HighlightStyle& style) const;
+
+  // Each occurrence of a matched word with `context` words either side, as written:
+  // {left, keyword, right} in text order, at most `max` of them.
+  struct Occurrence {
+    std::string left, keyword, right;
+  };
+  std::vector<Occurrence> Occurrences(std::string_view text, size_t context, size_t max) const;
+
   // The whole of `text` (a title) with its matched words highlighted.
   std::string Highlight(std::string_view text, const HighlightStyle& style) const;
 

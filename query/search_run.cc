@@ -1,0 +1,178 @@
+#include "query/search_run.h"
+
+#include "core/schema.h"
+#include "query/spelling.h"
+#include "query/synonyms.h"
+
+namespace archive::query {
+namespace {
+
+bool IsBlank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+const Synonyms* SynonymsFor(const SearchContext& context, const SearchRequest& request) {
+  return context.options.synonyms && !request.strict ? &Synonyms::BuiltIn() : nullptr;
+}
+
+}  // namespace
+
+std::string DisplayDate(const std::string& value) {
+  if (value.size() != 8) return "";
+  return value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2);
+}
+
+SearchRun::SearchRun(const SearchContext& context, const SearchRequest& request)
+    : context_(context),
+      request_(request),
+      builder_(context.analyzer, context.db, SynonymsFor(context, request)) {}
+
+Xapian::Query SearchRun::Filtered(const Xapian::Query& text) const {
+  return builder_.AddFacetFilters(builder_.AddFilters(text, request_), request_);
+}
+
+void SearchRun::Choose(const Xapian::Query& text) {
+  text_ = text;
+  base_ = builder_.AddFilters(text, request_);
+  full_ = builder_.AddFacetFilters(base_, request_);
+}
+
+bool SearchRun::Finds(const Xapian::Query& full) const {
+  Xapian::Enquire enquire(context_.db);
+  enquire.set_query(full);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
+}
+
+Status SearchRun::Prepare(SearchResult& result) {
+  const bool has_words = !IsBlank(request_.query);
+  if (!request_.like_id.empty()) {
+    ARCHIVE_ASSIGN_OR_RETURN(Xapian::Query like, MoreLikeThis(context_.db, request_.like_id));
+    if (has_words) {
+      like = Xapian::Query(Xapian::Query::OP_FILTER, like,
+                           builder_.BuildText(request_.query, {.strict = request_.strict}));
+    }
+    Choose(like);
+  } else {
+    Choose(builder_.BuildText(request_.query, {.strict = request_.strict}));
+    if (has_words && context_.options.title_phrase_boost > 0)
+      boost_ = builder_.TitlePhraseBoost(request_.query, context_.options.title_phrase_boost);
+    if (has_words && !request_.strict) TryAlternatives(result);
+  }
+  if (request_.explain) result.explanation = RankedEnquire().get_query().get_description();
+  return Status::Ok();
+}
+
+// When the words find nothing: the query with its typos corrected, then any of its words.
+// Never in strict mode; the original query stays in the request for the caller to offer.
+void SearchRun::TryAlternatives(SearchResult& result) {
+  SpellingCorrector speller(context_.db);
+  const std::string corrected = speller.CorrectQuery(context_.analyzer.FoldQuery(request_.query));
+  if (Finds(full_)) {
+    result.suggestion = corrected;  // "did you mean", the hits stay as asked
+    return;
+  }
+  if (!corrected.empty()) {
+    result.suggestion = corrected;
+    Xapian::Query text = builder_.BuildText(corrected);
+    if (Finds(Filtered(text))) {
+      Choose(text);
+      boost_ = builder_.TitlePhraseBoost(corrected, context_.options.title_phrase_boost);
+      result.corrected_query = corrected;
+      result.notices.push_back("No results for \"" + request_.query + "\"; showing results for \"" +
+                               corrected + "\".");
+      return;
+    }
+  }
+  const std::string& words = corrected.empty() ? request_.query : corrected;
+  Xapian::Query any = builder_.BuildText(words, {.any_word = true});
+  if (any.get_description() == text_.get_description() || !Finds(Filtered(any))) return;
+  Choose(any);
+  result.relaxed = true;
+  if (!corrected.empty()) result.corrected_query = corrected;
+  result.notices.push_back(
+      "No article has all of these words; showing articles with some of them, those with "
+      "the most first.");
+}
+
+Xapian::Enquire SearchRun::RankedEnquire() const {
+  Xapian::Enquire enquire(context_.db);
+  enquire.set_query(boost_.empty() ? full_
+                                   : Xapian::Query(Xapian::Query::OP_AND_MAYBE, full_, boost_));
+  enquire.set_weighting_scheme(
+      Xapian::BM25Weight(context_.options.bm25_k1, 0, 1, context_.options.bm25_b, 0.5));
+  if (request_.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
+  SortOrder sort = request_.sort;
+  if (sort == SortOrder::kRelevance && IsBlank(request_.query) && request_.like_id.empty())
+    sort = SortOrder::kNewest;
+  if (sort == SortOrder::kRelevance) {
+    enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);  // recency breaks ties
+  } else {
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kNewest);
+  }
+  return enquire;
+}
+
+StatusOr<SearchResult> SearchRun::Run() {
+  SearchResult result;
+  result.generation = context_.snapshot.generation();
+  result.revision = context_.snapshot.revision();
+  ARCHIVE_RETURN_IF_ERROR(Prepare(result));
+  Xapian::Enquire enquire = RankedEnquire();
+  Xapian::MSet mset = request_.count_only ? enquire.get_mset(0, 0, context_.db.get_doccount())
+                                          : enquire.get_mset(request_.offset, request_.limit);
+  result.total = mset.get_matches_estimated();
+  result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (request_.want_facets) CountFacets(context_, request_, base_, result);
+  if (request_.count_only) return result;
+
+  SnippetMaker snippets(context_.analyzer, text_);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    ARCHIVE_ASSIGN_OR_RETURN(Hit hit,
+                             MakeHit(it, &snippets, static_cast<uint32_t>(it.get_rank()) + 1));
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+StatusOr<Article> SearchRun::Load(const Xapian::Document& document, std::string* id) const {
+  const std::string data = document.get_data();
+  const size_t newline = data.find('\n');
+  *id = data.substr(0, newline);
+  const std::string hash = newline == std::string::npos ? "" : data.substr(newline + 1);
+  StatusOr<Article> article = context_.snapshot.store().Get(*id, hash);
+  if (!article.ok()) return article.status().WithContext("the hit's stored text");
+  return article;
+}
+
+StatusOr<Hit> SearchRun::MakeHit(const Xapian::MSetIterator& match, const SnippetMaker* snippets,
+                                 uint32_t rank) const {
+  Xapian::Document document = match.get_document();
+  Hit hit;
+  ARCHIVE_ASSIGN_OR_RETURN(Article article, Load(document, &hit.id));
+  hit.rank = rank;
+  hit.score = match.get_weight();
+  hit.kind = article.kind;
+  hit.title = article.title;
+  hit.url = article.url;
+  hit.date = DisplayDate(document.get_value(schema::kDateSlot));
+  hit.issue = article.issue;
+  hit.authors = std::move(article.authors);
+  hit.topics = std::move(article.topics);
+  hit.cities = std::move(article.cities);
+  hit.summary = std::move(article.summary);
+  hit.lang = std::move(article.lang);
+  if (snippets != nullptr) {
+    const HighlightStyle highlight = style();
+    hit.title_highlighted = snippets->Highlight(article.title, highlight);
+    if (request_.snippet_words > 0) {
+      hit.snippet = snippets->Passages(article.body, request_.snippet_words,
+                                       std::max<uint32_t>(1, request_.snippet_passages), highlight);
+    }
+  } else {
+    hit.title_highlighted = hit.title;
+  }
+  return hit;
+}
+
+}  // namespace archive::query
