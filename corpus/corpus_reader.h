@@ -9,6 +9,7 @@
 
 #include "core/article.h"
 #include "core/status.h"
+#include "corpus/derivation_options.h"
 
 namespace archive::corpus {
 
@@ -27,6 +28,10 @@ enum class SourceFormat { kAuto, kJsonLines, kWordPressWxr, kWordPressRest, kHtm
 struct ReaderOptions {
   size_t max_body_bytes = 10 * 1024 * 1024;  // larger bodies are rejected, not truncated
   SourceFormat format = SourceFormat::kAuto;
+  // Fill in missing topics and cities from each article's text, marked as derived
+  // (corpus/metadata_deriver.h). Given values are never replaced.
+  bool derive_metadata = true;
+  DerivationOptions derivation;  // thresholds; the defaults are the measured ones
 };
 
 using ArticleCallback = std::function<void(Article&&)>;
@@ -40,7 +45,8 @@ struct SourceCallbacks {
 
 // Reads one source: a file in any supported format, a directory (of HTML pages), or "-"
 // (JSON Lines on standard input). Returns non-OK only when the source as a whole cannot
-// be read (missing, unreadable, unknown format); bad records go to on_reject.
+// be read (missing, unreadable, unknown format); bad records go to on_reject. With
+// options.derive_metadata, every article has its missing metadata derived before on_article.
 Status ReadSource(const std::string& path, const ReaderOptions& options,
                   const SourceCallbacks& callbacks);
 

@@ -18,3 +18,9 @@ if(ARCHIVE_BUILD_TESTS)
   archive_add_test(${CMAKE_CURRENT_LIST_DIR}/sample_generator_test.cc
     LIBS archive::corpus nlohmann_json::nlohmann_json)
 endif()
+
+if(ARCHIVE_BUILD_TESTS)
+  # Derivation measured end to end on a generated archive, so it needs the generator.
+  archive_add_test(${CMAKE_CURRENT_LIST_DIR}/derivation_quality_test.cc
+    LIBS archive::corpus nlohmann_json::nlohmann_json)
+endif()

@@ -81,6 +81,11 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"New Delhi", "Delhi"},
     {"Bombay", "Mumbai"},
     {"Philly", "Philadelphia"},
+    // How the paper's Spanish pages name them.
+    {"Ciudad de México", "Mexico City"},
+    {"Nueva York", "New York City"},
+    {"Nueva Orleans", "New Orleans"},
+    {"Filadelfia", "Philadelphia"},
 };
 
 // Folds the Latin-1 accented letters that occur in city names to their base letter.

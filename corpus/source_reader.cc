@@ -1,6 +1,7 @@
 #include "corpus/corpus_reader.h"
 #include "corpus/html_page_reader.h"
 #include "corpus/jsonl_reader.h"
+#include "corpus/metadata_deriver.h"
 #include "corpus/pdf_reader.h"
 #include "corpus/source_format.h"
 #include "corpus/wp_rest_reader.h"
@@ -18,10 +19,8 @@ Status ReadJsonLinesSource(const std::string& path, const ReaderOptions& options
   return read.ok() ? Status::Ok() : read.status();
 }
 
-}  // namespace
-
-Status ReadSource(const std::string& path, const ReaderOptions& options,
-                  const SourceCallbacks& callbacks) {
+Status ReadDetectedSource(const std::string& path, const ReaderOptions& options,
+                          const SourceCallbacks& callbacks) {
   SourceFormat format = options.format;
   if (format == SourceFormat::kAuto) {
     StatusOr<SourceFormat> detected = DetectSourceFormatAt(path);
@@ -44,6 +43,23 @@ Status ReadSource(const std::string& path, const ReaderOptions& options,
       return ReadPdfFile(path, options, callbacks);
   }
   return Status::Internal(path + ": unhandled source format");
+}
+
+}  // namespace
+
+Status ReadSource(const std::string& path, const ReaderOptions& options,
+                  const SourceCallbacks& callbacks) {
+  if (!options.derive_metadata || !callbacks.on_article)
+    return ReadDetectedSource(path, options, callbacks);
+  // One deriver per source: building it parses the topic vocabulary.
+  StatusOr<MetadataDeriver> deriver = MetadataDeriver::Create(options.derivation);
+  if (!deriver.ok()) return deriver.status();
+  SourceCallbacks deriving = callbacks;
+  deriving.on_article = [&deriver, &callbacks](Article&& article) {
+    deriver->Derive(&article);
+    callbacks.on_article(std::move(article));
+  };
+  return ReadDetectedSource(path, options, deriving);
 }
 
 }  // namespace archive::corpus
