@@ -1,5 +1,6 @@
 #include "server/json_codec.h"
 
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -27,14 +28,22 @@ bool AllDigits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+bool InRange(std::string_view digits, int min, int max) {
+  const int value = (digits[0] - '0') * 10 + (digits[1] - '0');
+  return value >= min && value <= max;
+}
+
 // Accepts YYYY, YYYY-MM or YYYY-MM-DD; a partial date stands for its first day (`from`)
 // or its last (`to`).
 StatusOr<std::string> ParseDateBound(const std::string& name, const std::string& text, bool upper) {
-  const bool ok = (text.size() == 4 && AllDigits(text)) ||
-                  (text.size() == 7 && AllDigits(text.substr(0, 4)) && text[4] == '-' &&
-                   AllDigits(text.substr(5, 2))) ||
-                  (text.size() == 10 && AllDigits(text.substr(0, 4)) && text[4] == '-' &&
-                   AllDigits(text.substr(5, 2)) && text[7] == '-' && AllDigits(text.substr(8, 2)));
+  const std::string_view view = text;
+  const bool year = view.size() >= 4 && AllDigits(view.substr(0, 4));
+  const bool month = view.size() >= 7 && view[4] == '-' && AllDigits(view.substr(5, 2)) &&
+                     InRange(view.substr(5, 2), 1, 12);
+  const bool day = view.size() == 10 && view[7] == '-' && AllDigits(view.substr(8, 2)) &&
+                   InRange(view.substr(8, 2), 1, 31);
+  const bool ok = (view.size() == 4 && year) || (view.size() == 7 && year && month) ||
+                  (view.size() == 10 && year && month && day);
   if (!ok) return Status::InvalidArgument(name + ": must be YYYY, YYYY-MM or YYYY-MM-DD");
   if (text.size() == 4) return text + (upper ? "-12-31" : "-01-01");
   if (text.size() == 7) return text + (upper ? "-31" : "-01");  // "-31" sorts after any day
@@ -46,29 +55,68 @@ Status CheckFilterValues(const std::string& name, const std::vector<std::string>
     return Status::InvalidArgument(name + ": at most " + std::to_string(kMaxFilterValues) +
                                    " values");
   for (const std::string& value : values) {
-    if (value.size() > 200) return Status::InvalidArgument(name + ": value too long");
+    if (value.size() > kMaxFilterValueBytes)
+      return Status::InvalidArgument(name + ": values are at most " +
+                                     std::to_string(kMaxFilterValueBytes) + " bytes");
   }
   return Status::Ok();
 }
 
-json FacetsJson(const query::SearchResult& result) {
-  json facets = json::object();
-  for (const auto& [name, counts] : result.facets) {
-    json list = json::array();
-    for (const query::FacetCount& count : counts)
-      list.push_back({{"value", count.value}, {"count", count.count}});
-    facets[name] = std::move(list);
-  }
-  return facets;
+std::string_view Trim(std::string_view text) {
+  const size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
 }
 
-}  // namespace
+// `facets=topic,city`: which facet counts to return; an empty list returns none.
+Status AddFacetNames(const std::string& list, query::SearchRequest& request) {
+  std::string_view rest = list;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    const std::string name(Trim(rest.substr(0, comma)));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (name.empty()) continue;
+    const auto& known = query::AllFacetNames();
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      return Status::InvalidArgument("facets: unknown facet \"" + name.substr(0, 40) +
+                                     "\" (known: topic, city, year, author, issue)");
+    if (std::find(request.facet_names.begin(), request.facet_names.end(), name) ==
+        request.facet_names.end())
+      request.facet_names.push_back(name);
+  }
+  request.want_facets = !request.facet_names.empty();
+  return Status::Ok();
+}
 
-StatusOr<query::SearchRequest> DecodeSearchParams(const Params& params) {
-  query::SearchRequest request;
+StatusOr<std::string> ParseHighlight(const std::string& name, const std::string& value) {
+  if (value.size() > kMaxHighlightBytes)
+    return Status::InvalidArgument(name + ": at most " + std::to_string(kMaxHighlightBytes) +
+                                   " bytes");
+  return value;
+}
+
+StatusOr<bool> ParseFlag(const std::string& name, const std::string& value) {
+  if (value == "1" || value == "true") return true;
+  if (value == "0" || value == "false") return false;
+  return Status::InvalidArgument(name + ": must be 1, 0, true or false");
+}
+
+StatusOr<query::SortOrder> ParseSort(const std::string& value) {
+  if (value == "relevance") return query::SortOrder::kRelevance;
+  if (value == "newest") return query::SortOrder::kNewest;
+  if (value == "oldest") return query::SortOrder::kOldest;
+  return Status::InvalidArgument("sort: must be relevance, newest or oldest");
+}
+
+// Decoding state that spans several parameters.
+struct ParamDecoder {
+  SearchCall call;
   uint32_t page = 1;
   uint32_t per_page = 10;
-  for (const auto& [key, value] : params) {
+  bool facets_given = false;
+
+  Status Apply(const std::string& key, const std::string& value) {
+    query::SearchRequest& request = call.request;
     if (key == "q") {
       if (value.size() > kMaxQueryBytes)
         return Status::InvalidArgument("q: at most " + std::to_string(kMaxQueryBytes) + " bytes");
@@ -86,43 +134,93 @@ StatusOr<query::SearchRequest> DecodeSearchParams(const Params& params) {
     } else if (key == "per_page") {
       ARCHIVE_ASSIGN_OR_RETURN(per_page, ParseCount(key, value, 1, kMaxPerPage));
     } else if (key == "sort") {
-      if (value == "relevance")
-        request.sort = query::SortOrder::kRelevance;
-      else if (value == "newest")
-        request.sort = query::SortOrder::kNewest;
-      else if (value == "oldest")
-        request.sort = query::SortOrder::kOldest;
-      else
-        return Status::InvalidArgument("sort: must be relevance, newest or oldest");
+      ARCHIVE_ASSIGN_OR_RETURN(request.sort, ParseSort(value));
+    } else {
+      return ApplyPresentation(key, value);
     }
-    // Unknown parameters are ignored, as browsers and caches add their own.
+    return Status::Ok();
   }
-  ARCHIVE_RETURN_IF_ERROR(CheckFilterValues("topic", request.topics));
-  ARCHIVE_RETURN_IF_ERROR(CheckFilterValues("city", request.cities));
-  if (static_cast<uint64_t>(page) * per_page > kMaxResultDepth)
-    return Status::InvalidArgument("page: page * per_page must be at most " +
-                                   std::to_string(kMaxResultDepth));
-  request.offset = (page - 1) * per_page;
-  request.limit = per_page;
-  return request;
+
+  // Parameters that shape the answer rather than select articles.
+  Status ApplyPresentation(const std::string& key, const std::string& value) {
+    query::SearchRequest& request = call.request;
+    if (key == "facets") {
+      if (!facets_given) request.facet_names.clear();
+      facets_given = true;
+      return AddFacetNames(value, request);
+    } else if (key == "highlight_pre") {
+      ARCHIVE_ASSIGN_OR_RETURN(request.highlight_pre, ParseHighlight(key, value));
+    } else if (key == "highlight_post") {
+      ARCHIVE_ASSIGN_OR_RETURN(request.highlight_post, ParseHighlight(key, value));
+    } else if (key == "strict") {
+      ARCHIVE_ASSIGN_OR_RETURN(request.strict, ParseFlag(key, value));
+    } else if (key == "format") {
+      if (value != "full" && value != "ids")
+        return Status::InvalidArgument("format: must be full or ids");
+      call.ids_only = value == "ids";
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<SearchCall> Finish() {
+    query::SearchRequest& request = call.request;
+    ARCHIVE_RETURN_IF_ERROR(CheckFilterValues("topic", request.topics));
+    ARCHIVE_RETURN_IF_ERROR(CheckFilterValues("city", request.cities));
+    if (!request.from_date.empty() && !request.to_date.empty() &&
+        request.from_date > request.to_date)
+      return Status::InvalidArgument("from: must not be after to");
+    if (static_cast<uint64_t>(page) * per_page > kMaxResultDepth)
+      return Status::InvalidArgument("page: page * per_page must be at most " +
+                                     std::to_string(kMaxResultDepth));
+    request.offset = (page - 1) * per_page;
+    request.limit = per_page;
+    if (call.ids_only) {  // nothing but ids is shown: skip the costly parts
+      request.want_facets = false;
+      request.snippet_words = 0;
+    }
+    return std::move(call);
+  }
+};
+
+json FacetsJson(const query::SearchResult& result) {
+  json facets = json::object();
+  for (const auto& [name, counts] : result.facets) {
+    json list = json::array();
+    for (const query::FacetCount& count : counts)
+      list.push_back({{"value", count.value}, {"count", count.count}});
+    facets[name] = std::move(list);
+  }
+  return facets;
+}
+
+json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json HitJson(const query::Hit& hit) {
+  return {{"id", hit.id},
+          {"title", hit.title},
+          {"title_highlighted", hit.title_highlighted},
+          {"url", hit.url},
+          {"date", hit.date},
+          {"issue", hit.issue > 0 ? json(hit.issue) : json(nullptr)},
+          {"authors", hit.authors},
+          {"topics", hit.topics},
+          {"cities", hit.cities},
+          {"score", hit.score},
+          {"snippet", hit.snippet}};
+}
+
+}  // namespace
+
+StatusOr<SearchCall> DecodeSearchParams(const Params& params) {
+  ParamDecoder decoder;
+  for (const auto& [key, value] : params) ARCHIVE_RETURN_IF_ERROR(decoder.Apply(key, value));
+  return decoder.Finish();
 }
 
 std::string EncodeSearchResult(const query::SearchRequest& request,
                                const query::SearchResult& result, double took_ms) {
   json hits = json::array();
-  for (const query::Hit& hit : result.hits) {
-    hits.push_back({{"id", hit.id},
-                    {"title", hit.title},
-                    {"title_highlighted", hit.title_highlighted},
-                    {"url", hit.url},
-                    {"date", hit.date},
-                    {"issue", hit.issue > 0 ? json(hit.issue) : json(nullptr)},
-                    {"authors", hit.authors},
-                    {"topics", hit.topics},
-                    {"cities", hit.cities},
-                    {"score", hit.score},
-                    {"snippet", hit.snippet}});
-  }
+  for (const query::Hit& hit : result.hits) hits.push_back(HitJson(hit));
   json body = {{"query", request.query},
                {"hits", std::move(hits)},
                {"total", result.total},
@@ -130,10 +228,23 @@ std::string EncodeSearchResult(const query::SearchRequest& request,
                {"page", request.limit == 0 ? 1 : request.offset / request.limit + 1},
                {"per_page", request.limit},
                {"facets", FacetsJson(result)},
+               {"facets_estimated", result.estimated_facets},
+               {"suggestion", StringOrNull(result.suggestion)},
+               {"corrected_query", StringOrNull(result.corrected_query)},
                {"took_ms", took_ms},
                {"generation", result.generation},
                {"revision", result.revision}};
   return Dump(body);
+}
+
+std::string EncodeSearchIds(const query::SearchResult& result) {
+  json ids = json::array();
+  for (const query::Hit& hit : result.hits) ids.push_back(hit.id);
+  return Dump({{"ids", std::move(ids)},
+               {"total", result.total},
+               {"total_is_exact", result.total_is_exact},
+               {"generation", result.generation},
+               {"revision", result.revision}});
 }
 
 std::string EncodeError(std::string_view code, std::string_view message) {

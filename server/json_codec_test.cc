@@ -12,8 +12,9 @@ TEST(JsonCodecTest, DecodesEveryParameter) {
                 {"city", "Seattle"},   {"from", "2016"},     {"to", "2017-02"},
                 {"sort", "newest"},    {"page", "3"},        {"per_page", "20"},
                 {"utm_source", "x"}};
-  StatusOr<query::SearchRequest> request = DecodeSearchParams(params);
-  ASSERT_TRUE(request.ok()) << request.status().ToString();
+  StatusOr<SearchCall> call = DecodeSearchParams(params);
+  ASSERT_TRUE(call.ok()) << call.status().ToString();
+  const query::SearchRequest* request = &call->request;
   EXPECT_EQ("rent control", request->query);
   EXPECT_EQ(std::vector<std::string>({"Housing", "Labor"}), request->topics);
   EXPECT_EQ(std::vector<std::string>({"Seattle"}), request->cities);
@@ -25,8 +26,10 @@ TEST(JsonCodecTest, DecodesEveryParameter) {
 }
 
 TEST(JsonCodecTest, DefaultsBrowseTheFirstPage) {
-  StatusOr<query::SearchRequest> request = DecodeSearchParams({});
-  ASSERT_TRUE(request.ok());
+  StatusOr<SearchCall> call = DecodeSearchParams({});
+  ASSERT_TRUE(call.ok());
+  const query::SearchRequest* request = &call->request;
+  EXPECT_FALSE(call->ids_only);
   EXPECT_EQ("", request->query);
   EXPECT_EQ(0u, request->offset);
   EXPECT_EQ(10u, request->limit);
@@ -52,7 +55,7 @@ TEST(JsonCodecTest, RejectsBadParametersNamingThem) {
       {{{"q", std::string(kMaxQueryBytes + 1, 'a')}}, "q:"},
   };
   for (const BadCase& c : cases) {
-    StatusOr<query::SearchRequest> request = DecodeSearchParams(c.params);
+    StatusOr<SearchCall> request = DecodeSearchParams(c.params);
     ASSERT_FALSE(request.ok()) << c.message_prefix;
     EXPECT_EQ(StatusCode::kInvalidArgument, request.status().code());
     EXPECT_TRUE(request.status().message().starts_with(c.message_prefix))
@@ -83,6 +86,9 @@ TEST(JsonCodecTest, EncodesResultAndErrors) {
   EXPECT_EQ("Labor", body["facets"]["topic"][0]["value"]);
   EXPECT_EQ(7, body["facets"]["topic"][0]["count"]);
   EXPECT_EQ(5, body["revision"]);
+  EXPECT_TRUE(body["suggestion"].is_null());
+  EXPECT_TRUE(body["corrected_query"].is_null());
+  EXPECT_EQ(nlohmann::json::array(), body["facets_estimated"]);
 
   nlohmann::json error = nlohmann::json::parse(EncodeError("invalid_parameter", "page: \"x\""));
   EXPECT_EQ("invalid_parameter", error["error"]["code"]);

@@ -1,19 +1,23 @@
 // archive-server: serves the search page and the JSON API over an index directory.
-//   archive-server --index DIR [--bind ADDR] --port P
+//   archive-server --index DIR [--bind ADDR] [--port P] [--threads N] [--cors-origin URL]...
+//                  [--admin-port P] [--config FILE]      (archive-server --help for all)
 #include <signal.h>
 
-#include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "query/searcher.h"
 #include "server/routes.h"
+#include "server/server_config.h"
 
 namespace {
+
+using archive::server::ServerConfig;
 
 // Follows the indexer: every second, a new revision or generation is swapped in.
 class RefreshLoop {
@@ -44,56 +48,108 @@ class RefreshLoop {
   std::thread thread_;
 };
 
-}  // namespace
+// Binds `server` as configured; the port actually bound, or -1.
+int Bind(httplib::Server& server, const std::string& address, int port) {
+  if (port == 0) return server.bind_to_any_port(address);
+  return server.bind_to_port(address, port) ? port : -1;
+}
 
-int main(int argc, char** argv) {
-  CLI::App app{"archive-server: the archive's search page and JSON API"};
-  std::string index_dir;
-  archive::server::ServerOptions options;
-  app.add_option("--index", index_dir, "Index directory")->required();
-  app.add_option("--bind", options.bind, "Address to listen on (default 127.0.0.1)");
-  app.add_option("--port", options.port, "Port (0 picks a free one)")->check(CLI::Range(0, 65535));
-  app.add_option("--threads", options.threads, "Worker threads (default 16)")
-      ->check(CLI::Range(1, 1024));
-  CLI11_PARSE(app, argc, argv);
+// A listener's accept loop on its own thread.
+class Listener {
+ public:
+  explicit Listener(httplib::Server& server) : server_(server) {
+    thread_ = std::thread([this] { ok_ = server_.listen_after_bind(); });
+  }
+  // Stops accepting; requests in flight finish before Join() returns.
+  void Stop() { server_.stop(); }
+  bool Join() {
+    if (thread_.joinable()) thread_.join();
+    return ok_;
+  }
 
-  // SIGINT/SIGTERM are taken by a thread with sigwait(), so that stopping the server
-  // happens in normal code rather than in a signal handler.
-  sigset_t stop_signals;
+ private:
+  httplib::Server& server_;
+  std::atomic<bool> ok_ = false;
+  std::thread thread_;
+};
+
+void BlockStopSignals(sigset_t& stop_signals) {
+  // SIGINT/SIGTERM are taken with sigwait() on the main thread, so that stopping the
+  // servers happens in normal code rather than in a signal handler. Blocked before any
+  // thread starts, so that every thread inherits the mask.
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
+}
 
-  auto searcher = archive::query::Searcher::Open({index_dir});
+int Serve(const ServerConfig& config, archive::query::Searcher& searcher,
+          const sigset_t& stop_signals) {
+  archive::server::ServingState state(searcher, config.server);
+  httplib::Server server;
+  archive::server::ConfigureServer(server, config.server);
+  archive::server::RegisterRoutes(server, state);
+  const int port = Bind(server, config.server.bind, config.server.port);
+  if (port < 0) {
+    std::cerr << "archive-server: cannot listen on " << config.server.bind << ":"
+              << config.server.port << "\n";
+    return 2;
+  }
+  httplib::Server admin;
+  int admin_port = -1;
+  if (config.admin_port >= 0) {
+    archive::server::ServerOptions admin_options = config.server;
+    admin_options.threads = 2;  // one scraper and one person at a time is plenty
+    archive::server::ConfigureServer(admin, admin_options);
+    archive::server::RegisterAdminRoutes(admin, state);
+    admin_port = Bind(admin, config.admin_bind, config.admin_port);
+    if (admin_port < 0) {
+      std::cerr << "archive-server: cannot listen on " << config.admin_bind << ":"
+                << config.admin_port << "\n";
+      return 2;
+    }
+  }
+  // The first line is the contract with scripts and tests: where to connect.
+  std::cout << "Listening on http://" << config.server.bind << ":" << port << "/" << std::endl;
+  if (admin_port >= 0)
+    std::cout << "Admin on http://" << config.admin_bind << ":" << admin_port << "/" << std::endl;
+
+  RefreshLoop refresh(searcher);
+  Listener public_listener(server);
+  std::optional<Listener> admin_listener;
+  if (admin_port >= 0) admin_listener.emplace(admin);
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  std::cerr << "archive-server: stopping; requests in flight finish first\n";
+  public_listener.Stop();
+  if (admin_listener) admin_listener->Stop();
+  bool ok = public_listener.Join();
+  if (admin_listener) ok = admin_listener->Join() && ok;
+  std::cerr << "archive-server: stopped\n";
+  return ok ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto config = archive::server::LoadServerConfig(std::vector<std::string>(argv + 1, argv + argc),
+                                                  archive::server::ProcessEnvironment());
+  if (!config.ok()) {
+    std::cerr << "archive-server: " << config.status().message() << "\n\n"
+              << archive::server::ServerUsage();
+    return 2;
+  }
+  if (config->help) {
+    std::cout << archive::server::ServerUsage();
+    return 0;
+  }
+  sigset_t stop_signals;
+  BlockStopSignals(stop_signals);
+  auto searcher = archive::query::Searcher::Open({config->index_dir});
   if (!searcher.ok()) {
     std::cerr << "archive-server: " << searcher.status().message() << "\n";
     return 2;
   }
-  httplib::Server server;
-  archive::server::ConfigureServer(server, options);
-  archive::server::RegisterRoutes(server, **searcher);
-  int port = options.port == 0
-                 ? server.bind_to_any_port(options.bind)
-                 : (server.bind_to_port(options.bind, options.port) ? options.port : -1);
-  if (port < 0) {
-    std::cerr << "archive-server: cannot listen on " << options.bind << ":" << options.port << "\n";
-    return 2;
-  }
-  std::cout << "Listening on http://" << options.bind << ":" << port << "/" << std::endl;
-
-  RefreshLoop refresh(**searcher);
-  std::thread stopper([&server, stop_signals] {
-    int signal_number = 0;
-    sigwait(&stop_signals, &signal_number);
-    server.stop();
-  });
-  bool ok = server.listen_after_bind();
-  if (stopper.joinable()) {
-    pthread_kill(stopper.native_handle(), SIGTERM);  // wakes sigwait if we stopped otherwise
-    stopper.join();
-  }
-  std::cerr << "archive-server: stopped\n";
-  return ok ? 0 : 2;
+  return Serve(*config, **searcher, stop_signals);
 }

@@ -1,94 +1,172 @@
 #include "server/routes.h"
 
-#include <chrono>
 #include <iostream>
-#include <string_view>
 
-#include "server/error_mapping.h"
-#include "server/json_codec.h"
+#include "server/admin_routes.h"
+#include "server/bounded_task_queue.h"
+#include "server/reply.h"
+#include "server/request_trace.h"
+#include "server/search_routes.h"
 
 namespace archive::server {
 namespace assets {
 extern const std::string_view kSearchPageHtml;
+extern const std::string_view kOpenApiJson;
 }  // namespace assets
 
 namespace {
 
-constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr RouteSpec kPageRoute = {"/", "GET, HEAD, OPTIONS"};
+constexpr RouteSpec kOpenApiRoute = {"/api/openapi.json", "GET, HEAD, OPTIONS"};
 
-void SendError(httplib::Response& response, const Status& status) {
-  HttpError error = ToHttpError(status.code());
-  response.status = error.http_status;
-  if (error.http_status >= 500) {
-    std::cerr << "archive-server: " << status.ToString() << "\n";
-  }
-  // Internal details stay in the log; a client learns only what it can act on.
-  std::string message =
-      error.http_status >= 500 && error.http_status != 503 ? "internal error" : status.message();
-  response.set_content(EncodeError(error.code, message), kJson);
+// Embedded files change only with the binary: cacheable, revalidated by content hash.
+void ServeAsset(httplib::Server& server, const RouteSpec& route, std::string_view content,
+                const char* content_type) {
+  const std::string etag = WeakETag(Fingerprint(content));
+  server.Get(std::string(route.path), [etag, content, content_type](const httplib::Request& request,
+                                                                    httplib::Response& response) {
+    response.set_header("ETag", etag);
+    response.set_header("Cache-Control", "public, max-age=300");
+    if (IfNoneMatchHits(request, etag)) {
+      response.status = 304;
+      return;
+    }
+    response.set_content(content.data(), content.size(), content_type);
+  });
 }
 
-void HandleSearch(const query::Searcher& searcher, const httplib::Request& request,
-                  httplib::Response& response) {
-  const auto started = std::chrono::steady_clock::now();
-  StatusOr<query::SearchRequest> search = DecodeSearchParams(request.params);
-  if (!search.ok()) return SendError(response, search.status());
-  StatusOr<query::SearchResult> result = searcher.Search(*search);
-  if (!result.ok()) return SendError(response, result.status());
-  const double took_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  response.set_header("Cache-Control", "no-cache");
-  response.set_content(EncodeSearchResult(*search, *result, took_ms), kJson);
+void RegisterOptions(httplib::Server& server, const ServingState& state,
+                     const std::vector<RouteSpec>& routes) {
+  for (const RouteSpec& route : routes) {
+    if (route.path == kSearchRoute.path) continue;  // search_routes.cc answers its own
+    server.Options(std::string(route.path),
+                   [&state, allow = route.allow](const httplib::Request& request,
+                                                 httplib::Response& response) {
+                     state.cors.AnswerOptions(request, allow, response);
+                   });
+  }
+}
+
+// Errors cpp-httplib raises itself (no route, no handler for the method, unparsable
+// request, body too large) get the JSON error body; a known route asked with a method it
+// does not offer becomes 405 with Allow.
+void AnswerUnrouted(const std::vector<RouteSpec>& routes, const httplib::Request& request,
+                    httplib::Response& response) {
+  if (!response.body.empty()) return;  // a handler already said what went wrong
+  const RouteSpec* route = FindRoute(routes, request.path);
+  if (route != nullptr && !MethodAllowed(route->allow, request.method) &&
+      (response.status == 404 || response.status == 400)) {
+    response.set_header("Allow", std::string(route->allow));
+    return SendError(
+        response, ApiError::kMethodNotAllowed,
+        request.method + " is not offered here; allowed: " + std::string(route->allow));
+  }
+  const ApiError error = ApiErrorForHttpStatus(response.status);
+  const std::string message =
+      error == ApiError::kNotFound ? "no such route: " + request.path : "the request was refused";
+  SendError(response, error, message.substr(0, 300));
+}
+
+void LogRequest(ServingState& state, const std::vector<RouteSpec>& routes,
+                const httplib::Request& request, const httplib::Response& response) {
+  RequestTrace& trace = CurrentTrace();
+  const double seconds = TraceSeconds(trace);
+  const std::string_view route = RouteLabel(routes, request.path);
+  state.metrics.Record(route, request.method, response.status, trace.error_code, seconds);
+  AccessLogEntry entry{request.method,
+                       route,
+                       response.status,
+                       response.body.size(),
+                       seconds * 1000,
+                       trace.error_code,
+                       state.options.log_ips ? std::string_view(request.remote_addr) : ""};
+  state.log(FormatAccessLogLine(entry, std::chrono::system_clock::now()));
+  trace = RequestTrace();
+}
+
+void HandleException(const httplib::Request& request, httplib::Response& response,
+                     std::exception_ptr error) {
+  std::string what = "unknown exception";
+  try {
+    if (error) std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+  }
+  std::cerr << "archive-server: " << request.method << " " << request.path << ": " << what << "\n";
+  SendError(response, ApiError::kInternal, "internal error");
+}
+
+// The hooks every listener shares: traces, limits, CORS, JSON errors, the access log.
+void InstallPolicy(httplib::Server& server, ServingState& state, std::vector<RouteSpec> routes) {
+  RegisterOptions(server, state, routes);
+  server.set_pre_routing_handler(
+      [&state](const httplib::Request& request, httplib::Response& response) {
+        CurrentTrace() = {true, std::chrono::steady_clock::now(), {}};
+        if (HeadersWithinLimits(request, state.options.max_header_count,
+                                state.options.max_header_bytes))
+          return httplib::Server::HandlerResponse::Unhandled;
+        SendError(response, ApiError::kHeadersTooLarge, "too many or too large request headers");
+        return httplib::Server::HandlerResponse::Handled;
+      });
+  server.set_post_routing_handler(
+      [&state](const httplib::Request& request, httplib::Response& response) {
+        state.cors.Apply(request, response);
+        // cpp-httplib compresses bodies when the client accepts it: caches must know.
+        AddVary(response, "Accept-Encoding");
+        response.set_header("X-Content-Type-Options", "nosniff");
+      });
+  server.set_error_handler([routes](const httplib::Request& request, httplib::Response& response) {
+    AnswerUnrouted(routes, request, response);
+  });
+  server.set_exception_handler(HandleException);
+  server.set_logger(
+      [&state, routes](const httplib::Request& request, const httplib::Response& response) {
+        LogRequest(state, routes, request, response);
+      });
 }
 
 }  // namespace
 
+ServingState::ServingState(const query::Searcher& searcher_in, ServerOptions options_in)
+    : searcher(searcher_in),
+      options(std::move(options_in)),
+      cors(options.cors_origins),
+      log(options.log_sink ? options.log_sink : StderrLogSink()) {}
+
 void ConfigureServer(httplib::Server& server, const ServerOptions& options) {
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const size_t waiting = std::max<size_t>(1, options.max_waiting);
+  server.new_task_queue = [threads, waiting] { return new BoundedTaskQueue(threads, waiting); };
   server.set_read_timeout(options.read_timeout_s, 0);
   server.set_write_timeout(options.write_timeout_s, 0);
-  server.set_keep_alive_timeout(5);
-  server.set_keep_alive_max_count(100);
+  server.set_keep_alive_timeout(options.keep_alive_timeout_s);
+  server.set_keep_alive_max_count(options.keep_alive_max_requests);
   server.set_payload_max_length(options.max_body_bytes);
+  // cpp-httplib writes headers and body in separate sends: with Nagle's algorithm and the
+  // client's delayed ACK, every keep-alive response after the first waited ~40 ms.
+  server.set_tcp_nodelay(true);
 }
 
-void RegisterRoutes(httplib::Server& server, const query::Searcher& searcher) {
-  server.Get("/api/search",
-             [&searcher](const httplib::Request& request, httplib::Response& response) {
-               HandleSearch(searcher, request, response);
-             });
-  server.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content(R"({"status":"ok"})", kJson);
-  });
-  server.Get("/", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content(assets::kSearchPageHtml.data(), assets::kSearchPageHtml.size(),
-                         "text/html; charset=utf-8");
-  });
-  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
-    if (!response.body.empty()) return;
-    if (response.status == 404) {
-      response.set_content(EncodeError("not_found", "no such route: " + request.path), kJson);
-    } else if (response.status == 405) {
-      response.set_content(EncodeError("method_not_allowed", request.method), kJson);
-    } else if (response.status >= 400 && response.status < 500) {
-      response.set_content(EncodeError("bad_request", "malformed request"), kJson);
-    }
-  });
-  // Last resort only: handlers return statuses, they do not throw.
-  server.set_exception_handler(
-      [](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
-        std::string what = "unknown exception";
-        try {
-          if (error) std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
-        std::cerr << "archive-server: " << request.path << ": " << what << "\n";
-        response.status = 500;
-        response.set_content(EncodeError("internal", "internal error"), kJson);
-      });
+void RegisterRoutes(httplib::Server& server, ServingState& state) {
+  std::vector<RouteSpec> routes = {kPageRoute, kSearchRoute, kOpenApiRoute, kHealthzRoute,
+                                   kReadyzRoute};
+  ServeAsset(server, kPageRoute, assets::kSearchPageHtml, "text/html; charset=utf-8");
+  ServeAsset(server, kOpenApiRoute, assets::kOpenApiJson, kJsonType);
+  RegisterSearchRoutes(server, state);
+  RegisterHealthRoutes(server, state);
+  if (!state.options.admin_token.empty()) {
+    RegisterOpsRoutes(server, state, /*require_token=*/true);
+    routes.push_back(kMetricsRoute);
+    routes.push_back(kStatsRoute);
+  }
+  InstallPolicy(server, state, std::move(routes));
+}
+
+void RegisterAdminRoutes(httplib::Server& server, ServingState& state) {
+  RegisterHealthRoutes(server, state);
+  RegisterOpsRoutes(server, state, /*require_token=*/false);
+  InstallPolicy(server, state, {kHealthzRoute, kReadyzRoute, kMetricsRoute, kStatsRoute});
 }
 
 }  // namespace archive::server

@@ -1,88 +1,17 @@
-// The real server on an ephemeral loopback port, over a small real index.
-#include <gtest/gtest.h>
-#include <httplib.h>
+// The real server on an ephemeral loopback port: the core search behaviour. Parameters,
+// POST, errors and limits: server_search_test.cc; HTTP policy: server_http_test.cc;
+// operational routes: server_admin_test.cc; the OpenAPI contract: server_openapi_test.cc.
+#include "server/testing/server_fixture.h"
 
-#include <nlohmann/json.hpp>
-#include <thread>
-
-#include "indexer/indexer.h"
-#include "server/routes.h"
-#include "tests/testing/status_matchers.h"
-#include "tests/testing/temp_dir.h"
-
-namespace archive::server {
+namespace archive::server::test {
 namespace {
 
-using nlohmann::json;
+using ServerTest = ServerFixture;
 
-Article MakeArticle(std::string id, std::string title, std::string body, std::string date,
-                    std::vector<std::string> topics, std::vector<std::string> cities) {
-  Article article;
-  article.id = std::move(id);
-  article.title = std::move(title);
-  article.body = std::move(body);
-  article.date = std::move(date);
-  article.topics = std::move(topics);
-  article.cities = std::move(cities);
-  return article;
-}
-
-class ServerTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    {
-      auto indexer = indexer::Indexer::Open({dir_.path()});
-      ASSERT_ARCHIVE_OK(indexer);
-      for (const Article& article : {
-               MakeArticle("a1", "Tenants win rent control",
-                           "<p>Seattle tenants &amp; Sāwant’s office won rent control.</p>",
-                           "2019-11-05", {"Housing"}, {"Seattle"}),
-               MakeArticle("a2", "Port strike", "Boston dockworkers strike for a contract.",
-                           "2020-01-10", {"Labor"}, {"Boston"}),
-               MakeArticle("a3", "Rent strike spreads", "Rent strikes in Boston and Seattle.",
-                           "2020-02-10", {"Housing", "Labor"}, {"Boston", "Seattle"}),
-           }) {
-        ASSERT_ARCHIVE_OK((*indexer)->Add(article));
-      }
-      ASSERT_ARCHIVE_OK((*indexer)->Commit());
-    }
-    auto searcher = query::Searcher::Open({dir_.path()});
-    ASSERT_ARCHIVE_OK(searcher);
-    searcher_ = std::move(searcher).value();
-    ConfigureServer(server_, ServerOptions());
-    RegisterRoutes(server_, *searcher_);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    ASSERT_GT(port_, 0);
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::yield();
-  }
-
-  void TearDown() override {
-    server_.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-
-  json GetJson(const std::string& path, int expected_status = 200) {
-    httplib::Client client("127.0.0.1", port_);
-    httplib::Result result = client.Get(path);
-    EXPECT_TRUE(result) << path;
-    if (!result) return json();
-    EXPECT_EQ(expected_status, result->status) << path << " -> " << result->body;
-    EXPECT_EQ("application/json; charset=utf-8", result->get_header_value("Content-Type"));
-    return json::parse(result->body);
-  }
-
-  test::TempDir dir_;
-  std::unique_ptr<query::Searcher> searcher_;
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
-};
-
-TEST_F(ServerTest, SearchReturnsHitsSnippetsAndFacets) {
+TEST_F(ServerTest, SearchReturnsHighlightedHitsAndFacets) {
   json body = GetJson("/api/search?q=sawant");
+  EXPECT_EQ("sawant", body["query"]);
   EXPECT_EQ(1, body["total"]);
-  ASSERT_EQ(1u, body["hits"].size());
   const json& hit = body["hits"][0];
   EXPECT_EQ("a1", hit["id"]);
   EXPECT_EQ("2019-11-05", hit["date"]);
@@ -91,6 +20,9 @@ TEST_F(ServerTest, SearchReturnsHitsSnippetsAndFacets) {
   EXPECT_EQ(1, body["facets"]["topic"][0]["count"]);
   EXPECT_EQ(1, body["generation"]);
   EXPECT_EQ(1, body["revision"]);
+  EXPECT_EQ(json::array(), body["facets_estimated"]);
+  EXPECT_TRUE(body.contains("suggestion"));
+  EXPECT_TRUE(body.contains("corrected_query"));
 }
 
 TEST_F(ServerTest, FacetsAreDisjunctive) {
@@ -144,7 +76,7 @@ TEST_F(ServerTest, HostileQueriesNeverFail) {
                                  "<script>x</script>",
                                  "strike NEAR rent",
                                  "issue:abc"};
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = Client();
   for (const std::string& q : hostile) {
     httplib::Result result = client.Get("/api/search?q=" + q);
     ASSERT_TRUE(result) << q;
@@ -156,13 +88,14 @@ TEST_F(ServerTest, HostileQueriesNeverFail) {
 }
 
 TEST_F(ServerTest, ServesTheSearchPage) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = Client();
   httplib::Result page = client.Get("/");
   ASSERT_TRUE(page);
   EXPECT_EQ(200, page->status);
+  EXPECT_EQ("text/html; charset=utf-8", page->get_header_value("Content-Type"));
   EXPECT_NE(std::string::npos, page->body.find("/api/search"));
   EXPECT_EQ("{\"status\":\"ok\"}", client.Get("/healthz")->body);
 }
 
 }  // namespace
-}  // namespace archive::server
+}  // namespace archive::server::test

@@ -1,0 +1,35 @@
+#include "server/reply.h"
+
+#include <iostream>
+
+#include "server/json_codec.h"
+#include "server/request_trace.h"
+
+namespace archive::server {
+namespace {
+
+void SendHttpError(httplib::Response& response, HttpError error, std::string_view message) {
+  response.status = error.http_status;
+  CurrentTrace().error_code = error.code;
+  response.set_content(EncodeError(error.code, message), kJsonType);
+}
+
+}  // namespace
+
+void SendJson(httplib::Response& response, std::string body) {
+  response.set_content(std::move(body), kJsonType);
+}
+
+void SendError(httplib::Response& response, ApiError error, std::string_view message) {
+  SendHttpError(response, ToHttpError(error), message);
+}
+
+void SendStatusError(httplib::Response& response, const Status& status) {
+  const HttpError error = ToHttpError(status.code());
+  if (error.http_status >= 500) std::cerr << "archive-server: " << status.ToString() << "\n";
+  if (error.http_status == 503) response.set_header("Retry-After", "1");
+  const bool hide = error.http_status >= 500 && error.http_status != 503;
+  SendHttpError(response, error, hide ? "internal error" : status.message());
+}
+
+}  // namespace archive::server
