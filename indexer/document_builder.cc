@@ -63,7 +63,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article, std::string_view
   const std::string lang = article.lang.empty() ? DetectLanguage(body) : article.lang;
   IndexText(article, body, lang);
   AddBooleanTerms(article, lang, document);
-  AddValues(article, document);
+  AddValues(article, body, document);
   return document;
 }
 
@@ -122,14 +122,32 @@ void DocumentBuilder::AddBooleanTerms(const Article& article, const std::string&
   }
 }
 
-void DocumentBuilder::AddValues(const Article& article, Xapian::Document& document) const {
+void DocumentBuilder::AddValues(const Article& article, const std::string& folded_body,
+                                Xapian::Document& document) const {
   if (article.date.size() == 10) {
     document.add_value(schema::kDateSlot, article.date.substr(0, 4) + article.date.substr(5, 2) +
                                               article.date.substr(8, 2));
   }
   if (article.issue > 0)
     document.add_value(schema::kIssueSlot, Xapian::sortable_serialise(article.issue));
-  document.add_value(schema::kFacetSlot, EncodeFacetValues({article.topics, article.cities}));
+  document.add_value(schema::kFacetSlot,
+                     EncodeFacetValues({article.topics, article.cities}, article.authors));
+  document.add_value(schema::kCollapseSlot, CollapseKey(article, folded_body));
+}
+
+// The same article printed in an issue and posted on the web has the same headline, month
+// and opening words under two ids; headlines alone repeat too often to be the key.
+std::string DocumentBuilder::CollapseKey(const Article& article,
+                                         const std::string& folded_body) const {
+  if (article.kind != "article" || article.date.size() != 10) return "";
+  constexpr size_t kOpeningChars = 200;
+  std::string opening;
+  for (char c : folded_body) {
+    if (opening.size() == kOpeningChars) break;
+    if (IsWordByte(c)) opening += c;
+  }
+  return analyzer_.Fold(article.title) + "|" + article.date.substr(0, 4) +
+         article.date.substr(5, 2) + "|" + opening;
 }
 
 }  // namespace archive::indexer

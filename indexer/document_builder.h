@@ -26,7 +26,9 @@ class DocumentBuilder {
                              const Xapian::Stem& stemmer);
   void AddBooleanTerms(const Article& article, const std::string& lang,
                        Xapian::Document& document) const;
-  void AddValues(const Article& article, Xapian::Document& document) const;
+  void AddValues(const Article& article, const std::string& folded_body,
+                 Xapian::Document& document) const;
+  std::string CollapseKey(const Article& article, const std::string& folded_body) const;
 
   const Analyzer& analyzer_;
   Xapian::TermGenerator term_generator_;

@@ -49,6 +49,9 @@ TEST(DocumentBuilderTest, FollowsTheSchema) {
   FacetValues facets = DecodeFacetValues(document.get_value(schema::kFacetSlot));
   EXPECT_EQ(article.topics, facets.topics);
   EXPECT_EQ(article.cities, facets.cities);
+  EXPECT_EQ(article.authors, DecodeFacetAuthors(document.get_value(schema::kFacetSlot)));
+  EXPECT_EQ("sawant's victory|201403|workerswerestrikingatthecafefor15dollars15anantiwarstrike",
+            document.get_value(schema::kCollapseSlot));
 }
 
 TEST(DocumentBuilderTest, MarksDerivedMetadataAndDetectsLanguage) {
