@@ -112,10 +112,9 @@ class JsonLinesWriter : public ResultWriter {
  public:
   explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
   void Write(const query::Hit& hit) override { out_ << Dump(internal::HitJson(hit)) << "\n"; }
+  // Always the last line, so that a script finds the total (and facets, suggestions,
+  // notices) in the same place whatever the query did.
   void End(const query::SearchResult& summary) override {
-    if (summary.facets.empty() && summary.suggestion.empty() && summary.notices.empty() &&
-        summary.explanation.empty())
-      return;
     nlohmann::json line = {{"type", "summary"}};
     line.update(internal::SummaryJson(summary));
     out_ << Dump(line) << "\n";

@@ -44,14 +44,15 @@ TEST(ResultWritersTest, CsvQuotesFieldsThatNeedIt) {
   EXPECT_EQ(0u, csv.find("rank,id,title"));
 }
 
-TEST(ResultWritersTest, JsonLinesAddsASummaryOnlyWhenThereIsOne) {
+TEST(ResultWritersTest, JsonLinesEndsWithASummary) {
   query::SearchResult result = Sample();
   std::string plain = Write(result, Format::kJsonl);
-  EXPECT_EQ(1, std::count(plain.begin(), plain.end(), '\n'));
+  EXPECT_EQ(2, std::count(plain.begin(), plain.end(), '\n'));  // one hit, then the summary
+  EXPECT_NE(std::string::npos, plain.find("\"type\":\"summary\""));
   result.notices.push_back("showing results for x");
   std::string with = Write(result, Format::kJsonl);
   EXPECT_EQ(2, std::count(with.begin(), with.end(), '\n'));
-  EXPECT_NE(std::string::npos, with.find("\"type\":\"summary\""));
+  EXPECT_NE(std::string::npos, with.find("showing results for x"));
   std::string json = Write(result, Format::kJson);
   EXPECT_NE(std::string::npos, json.find("\"hits\":[{"));
 }

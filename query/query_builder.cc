@@ -95,8 +95,7 @@ Xapian::Query QueryBuilder::ParseIn(Xapian::QueryParser& parser, const std::stri
   if (IsExclusionsOnly(folded)) {
     std::string words = folded;
     std::replace(words.begin(), words.end(), '-', ' ');
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                         ParseIn(parser, words, mode));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, MatchAllQuery(), ParseIn(parser, words, mode));
   }
   const bool relax = !mode.strict && !mode.any_word && !HasExplicitStructure(folded);
   parser.set_default_op(mode.any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
@@ -124,7 +123,7 @@ Xapian::Query QueryBuilder::ParseIn(Xapian::QueryParser& parser, const std::stri
 
 Xapian::Query QueryBuilder::BuildText(const std::string& text, TextMode mode) {
   const std::string folded = analyzer_.FoldQuery(text);
-  if (folded.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
+  if (folded.find_first_not_of(" \t\r\n") == std::string::npos) return MatchAllQuery();
   if (mode.strict) return ParseIn(parsers_->strict, folded, mode);
   Xapian::Query english = ParseIn(parsers_->english, folded, mode);
   if (!has_spanish_) return english;

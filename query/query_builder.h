@@ -61,6 +61,11 @@ class QueryBuilder {
   bool has_spanish_ = false;  // whether any document is in Spanish (term "Les")
 };
 
+// Every document. Xapian::Query::MatchAll is one shared static object whose reference
+// count is not atomic: copying it from several threads at once corrupts it (a crash seen
+// in the concurrent-search test), so each search builds its own.
+inline Xapian::Query MatchAllQuery() { return Xapian::Query(std::string()); }
+
 // The maximum number of terms a trailing wildcard may expand to.
 inline constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 

@@ -41,7 +41,7 @@ class SearchRun {
   const Xapian::Query& full() const { return full_; }
 
   // Every document that passes the request's filters and selections, whatever its words.
-  Xapian::Query FilteredAll() const { return Filtered(Xapian::Query::MatchAll); }
+  Xapian::Query FilteredAll() const { return Filtered(MatchAllQuery()); }
 
   // An Enquire over full() ranked as the request asks (weights, sort, collapse).
   Xapian::Enquire RankedEnquire() const;

@@ -31,6 +31,8 @@ std::vector<json> ReadRecords(const std::string& path) {
   return records;
 }
 
+// The hits of archive-search's JSON Lines output; its last line, the summary, is checked
+// and left out.
 std::vector<json> ParseJsonLines(const std::string& text) {
   std::vector<json> lines;
   std::istringstream in(text);
@@ -38,6 +40,11 @@ std::vector<json> ParseJsonLines(const std::string& text) {
   while (std::getline(in, line)) {
     if (!line.empty()) lines.push_back(json::parse(line));
   }
+  EXPECT_FALSE(lines.empty());
+  if (lines.empty()) return lines;
+  EXPECT_EQ("summary", lines.back().value("type", "")) << lines.back().dump();
+  EXPECT_GE(lines.back().value("total", size_t{0}), lines.size() - 1);
+  lines.pop_back();
   return lines;
 }
 
