@@ -15,6 +15,13 @@ class DocumentBuilder {
  public:
   explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
+  // Also records the words of titles and bodies in `db`'s spelling table, from which the
+  // query side suggests corrections ("did you mean"). Measured: no slower on the sample.
+  void EnableSpelling(Xapian::WritableDatabase& db) {
+    term_generator_.set_database(db);
+    term_generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  }
+
   // REQUIRES: article.body is plain text (HTML already decoded). An empty article.lang is
   // detected from the text.
   // The document's data is "<id>\n<hash>": the stored version it was built from.

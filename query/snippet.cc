@@ -75,6 +75,8 @@ int SnippetMaker::MatchOf(std::string_view word) const {
   auto [cached, inserted] = match_cache_.try_emplace(std::string(word), -1);
   if (!inserted) return cached->second;
   std::string folded = analyzer_.Fold(word);
+  // "$15" folds to two tokens ("15dollars 15"); the first is the one that says "$15".
+  if (size_t space = folded.find(' '); space != std::string::npos) folded.resize(space);
   if (auto it = exact_.find(folded); it != exact_.end()) {
     cached->second = it->second;
   } else if (!stems_.empty()) {
@@ -96,6 +98,8 @@ std::vector<SnippetMaker::Word> SnippetMaker::Words(std::string_view text) const
     int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
+    // "$15" is one word here, as the analyzer reads it (core/analyzer.h).
+    if (c == '$' && i < length && bytes[i] >= '0' && bytes[i] <= '9') U8_NEXT(bytes, i, length, c);
     if (!IsWordCodePoint(c)) continue;
     int32_t end = i;
     while (i < length) {

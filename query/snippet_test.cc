@@ -70,6 +70,12 @@ TEST_F(SnippetTest, HighlightsTheOriginalWords) {
       {"bernie", "Bernie’s campaign and Bernie's rally.",
        "<mark>Bernie’s</mark> campaign and <mark>Bernie&#39;s</mark> rally."},
       {"bernie's", "Bernie’s campaign", "<mark>Bernie’s</mark> campaign"},
+      // A dollar amount is one word, found as typed. (Its number is a query term too, so a
+      // bare 15 is marked as well.)
+      {"$15", "The Fight for $15 and 15 workers.",
+       "The Fight for <mark>$15</mark> and <mark>15</mark> workers."},
+      {"$15", "The Fight for $15 now.", "The Fight for <mark>$15</mark> now."},
+      {"\"fight for $15\"", "The Fight for $15 now.", "The <mark>Fight for $15</mark> now."},
       // Title and author fields highlight too.
       {"title:strike", "Strike at the port", "<mark>Strike</mark> at the port"},
       {"author:sawant", "Sāwant wins", "<mark>Sāwant</mark> wins"},
