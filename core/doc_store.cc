@@ -149,6 +149,19 @@ Status DocStore::ForEachCurrent(
   return FromRocksDb("listing articles", it->status());
 }
 
+Status DocStore::ForEachVersion(
+    const std::function<void(std::string_view, std::string_view)>& visit) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(kVersionKey); it->Valid() && it->key().starts_with(kVersionKey); it->Next()) {
+    std::string_view key = it->key().ToStringView();
+    key.remove_prefix(kVersionKey.size());
+    size_t separator = key.find('\0');
+    if (separator == std::string_view::npos) continue;  // not a key this class wrote
+    visit(key.substr(0, separator), key.substr(separator + 1));
+  }
+  return FromRocksDb("listing stored versions", it->status());
+}
+
 Status DocStore::PutMetadata(std::string_view key, std::string_view value) {
   return FromRocksDb("writing metadata",
                      db_->Put(rocksdb::WriteOptions(), PrefixedKey(kMetadataKey, key),

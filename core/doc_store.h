@@ -53,6 +53,9 @@ class DocStore {
   // Calls `visit(id, hash)` for every current article, in id order.
   Status ForEachCurrent(const std::function<void(std::string_view, std::string_view)>& visit) const;
 
+  // Calls `visit(id, hash)` for every stored version, current or not, in id order.
+  Status ForEachVersion(const std::function<void(std::string_view, std::string_view)>& visit) const;
+
   Status PutMetadata(std::string_view key, std::string_view value);
   StatusOr<std::optional<std::string>> GetMetadata(std::string_view key) const;
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -78,7 +79,27 @@ Status WriteCurrent(const std::string& index_dir, uint64_t generation) {
   ARCHIVE_RETURN_IF_ERROR(SyncPath(temp, O_RDONLY));
   if (std::rename(temp.c_str(), path.c_str()) != 0)
     return Status::IOError("renaming " + temp + ": " + std::strerror(errno));
-  return SyncPath(index_dir, O_RDONLY | O_DIRECTORY);
+  return SyncDirectory(index_dir);
 }
+
+StatusOr<std::vector<uint64_t>> ListGenerations(const std::string& index_dir) {
+  std::error_code error;
+  std::filesystem::directory_iterator it(index_dir, error);
+  if (error) return Status::NotFound("no index directory at " + index_dir + ": " + error.message());
+  std::vector<uint64_t> generations;
+  for (const auto& entry : it) {
+    std::string name = entry.path().filename().string();
+    if (!name.starts_with(kGenerationPrefix) || !entry.is_directory(error)) continue;
+    std::string digits = name.substr(kGenerationPrefix.size());
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    uint64_t generation = std::stoull(digits);
+    // Only names this module writes count: "gen-7" or "gen-000007.tmp" are not ours.
+    if (generation > 0 && GenerationName(generation) == name) generations.push_back(generation);
+  }
+  std::sort(generations.begin(), generations.end());
+  return generations;
+}
+
+Status SyncDirectory(const std::string& path) { return SyncPath(path, O_RDONLY | O_DIRECTORY); }
 
 }  // namespace archive::index_layout

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status_or.h"
 
@@ -25,5 +26,12 @@ StatusOr<std::optional<uint64_t>> ReadCurrent(const std::string& index_dir);
 // Points INDEX/CURRENT at `generation`: written to a temporary file, synced, then renamed
 // over CURRENT, so a reader sees the old name or the new one, never a torn file.
 Status WriteCurrent(const std::string& index_dir, uint64_t generation);
+
+// Every generation directory in `index_dir` (live, older, or half-built), ascending.
+// kNotFound when `index_dir` does not exist.
+StatusOr<std::vector<uint64_t>> ListGenerations(const std::string& index_dir);
+
+// Makes the entries of directory `path` (files created or renamed in it) durable.
+Status SyncDirectory(const std::string& path);
 
 }  // namespace archive::index_layout

@@ -1,35 +1,51 @@
 #include "indexer/indexer.h"
 
-#include <xapian.h>
-
+#include <cassert>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
-#include <optional>
-#include <unordered_map>
 
-#include "core/analyzer.h"
 #include "core/content_hash.h"
-#include "core/doc_store.h"
 #include "core/html_text.h"
 #include "core/index_layout.h"
 #include "core/schema.h"
 #include "core/xapian_errors.h"
-#include "indexer/document_builder.h"
-#include "indexer/index_lock.h"
+#include "indexer/crash_point.h"
+#include "indexer/generations.h"
+#include "indexer/indexer_internal.h"
 
 namespace archive::indexer {
-namespace {
 
-// An id changed in the pending revision: the version it now points at and the one it
-// replaces (deleted from the store once the new revision is committed).
-struct PendingChange {
-  std::string new_hash;
-  std::optional<std::string> old_hash;
-  std::vector<std::string> abandoned_hashes;  // earlier duplicates within this batch
-};
-
-std::string IdTerm(std::string_view id) { return std::string(schema::kIdPrefix) + std::string(id); }
+std::string IdTerm(std::string_view id) {
+  std::string term(schema::kIdPrefix);
+  term.append(id);  // not operator+: GCC 12 warns falsely (-Wrestrict) on it once inlined here
+  return term;
+}
 
 uint64_t ParseCount(const std::string& text) { return text.empty() ? 0 : std::stoull(text); }
+
+std::string NowUtc() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string PrepareArticle(Article& article) {
+  std::string hash = ContentHash(article);  // of the article as received
+  if (LooksLikeHtml(article.body)) article.body = HtmlToText(article.body);
+  return hash;
+}
+
+std::pair<std::string, std::string> SplitDocumentData(const std::string& data) {
+  size_t newline = data.find('\n');
+  if (newline == std::string::npos) return {data, ""};
+  return {data.substr(0, newline), data.substr(newline + 1)};
+}
+
+namespace {
 
 Status CreateGeneration(const std::string& index_dir, uint64_t generation) {
   std::error_code error;
@@ -46,28 +62,14 @@ Status CreateGeneration(const std::string& index_dir, uint64_t generation) {
 
 }  // namespace
 
-struct Indexer::Impl {
-  std::string index_dir;
-  uint64_t generation = 0;
-  uint64_t revision = 0;
-  std::unique_ptr<IndexLock> lock;
-  Xapian::WritableDatabase db;
-  std::unique_ptr<DocStore> store;
-  Analyzer analyzer;
-  DocumentBuilder builder{analyzer};
-  std::unordered_map<std::string, PendingChange> pending;
-  bool in_transaction = false;
-
-  explicit Impl(Analyzer a) : analyzer(std::move(a)) {}
-
-  Status OpenGeneration();
-  Status ApplyToStore();
-};
-
 Status Indexer::Impl::OpenGeneration() {
   ARCHIVE_ASSIGN_OR_RETURN(std::optional<uint64_t> current, index_layout::ReadCurrent(index_dir));
   if (!current) {
-    generation = 1;
+    // Without CURRENT, any generation directory is a half-built one from an interrupted
+    // first rebuild: remove it (it must never become a rollback target) and take a fresh
+    // number, never reusing one.
+    ARCHIVE_ASSIGN_OR_RETURN(generation, NextGeneration(index_dir, std::nullopt));
+    ARCHIVE_RETURN_IF_ERROR(RemoveStaleGenerations(index_dir, 0, 0));
     ARCHIVE_RETURN_IF_ERROR(CreateGeneration(index_dir, generation));
     ARCHIVE_RETURN_IF_ERROR(index_layout::WriteCurrent(index_dir, generation));
   } else {
@@ -76,6 +78,7 @@ Status Indexer::Impl::OpenGeneration() {
   std::string schema_version;
   ARCHIVE_RETURN_IF_ERROR(CallXapian("opening index", [&] {
     db = Xapian::WritableDatabase(index_layout::XapianPath(index_dir, generation), Xapian::DB_OPEN);
+    builder.EnableSpelling(db);
     schema_version = db.get_metadata(std::string(schema::kSchemaVersionKey));
     revision = ParseCount(db.get_metadata(std::string(schema::kRevisionKey)));
   }));
@@ -88,19 +91,46 @@ Status Indexer::Impl::OpenGeneration() {
   return Status::Ok();
 }
 
+// Called before the first change of a batch. The dirty mark precedes the new versions in
+// the store's log, so a crash that leaves any of them behind leaves the mark too.
+Status Indexer::Impl::BeginChange() {
+  if (!store_dirty) {
+    ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(kStoreDirtyKey, "1"));
+    store_dirty = true;
+  }
+  if (in_transaction) return Status::Ok();
+  return CallXapian("starting update", [&] {
+    db.begin_transaction();
+    in_transaction = true;
+  });
+}
+
+Status Indexer::Impl::ApplyChange(const std::string& id, const PendingChange& change) {
+  if (change.new_hash) {
+    ARCHIVE_RETURN_IF_ERROR(store->SetCurrent(id, *change.new_hash));
+  } else {
+    ARCHIVE_RETURN_IF_ERROR(store->DeleteCurrent(id));
+  }
+  if (change.old_hash && change.old_hash != change.new_hash)
+    ARCHIVE_RETURN_IF_ERROR(store->DeleteVersion(id, *change.old_hash));
+  for (const std::string& abandoned : change.abandoned_hashes) {
+    if (abandoned != change.new_hash) ARCHIVE_RETURN_IF_ERROR(store->DeleteVersion(id, abandoned));
+  }
+  return Status::Ok();
+}
+
 // Runs after the Xapian commit: only now may the store's current pointers move and the
 // superseded versions go, because a reader on the previous revision still needed them.
+// The revision is recorded last: a store whose revision lags Xapian's is repaired at Open.
 Status Indexer::Impl::ApplyToStore() {
   for (const auto& [id, change] : pending) {
-    ARCHIVE_RETURN_IF_ERROR(store->SetCurrent(id, change.new_hash));
-    if (change.old_hash && *change.old_hash != change.new_hash)
-      ARCHIVE_RETURN_IF_ERROR(store->DeleteVersion(id, *change.old_hash));
-    for (const std::string& abandoned : change.abandoned_hashes) {
-      if (abandoned != change.new_hash)
-        ARCHIVE_RETURN_IF_ERROR(store->DeleteVersion(id, abandoned));
-    }
+    CrashPoint(kCrashApplyingToStore);
+    ARCHIVE_RETURN_IF_ERROR(ApplyChange(id, change));
   }
   ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(schema::kRevisionKey, std::to_string(revision)));
+  ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(kUpdatedAtKey, NowUtc()));
+  ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(kStoreDirtyKey, "0"));
+  store_dirty = false;
   return store->Sync();
 }
 
@@ -109,7 +139,8 @@ Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Indexer::~Indexer() {
   if (impl_ && impl_->in_transaction) {
     Status ignored = CallXapian("cancelling update", [&] { impl_->db.cancel_transaction(); });
-    (void)ignored;  // nothing was committed; the previous revision stays live
+    (void)ignored;  // nothing was committed; the previous revision stays live, and the
+                    // versions already stored are collected by the next Open()
   }
 }
 
@@ -122,14 +153,16 @@ StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& options) 
   impl->index_dir = options.index_dir;
   ARCHIVE_ASSIGN_OR_RETURN(impl->lock, IndexLock::Acquire(options.index_dir, options.holder));
   ARCHIVE_RETURN_IF_ERROR(impl->OpenGeneration());
-  return std::unique_ptr<Indexer>(new Indexer(std::move(impl)));
+  ARCHIVE_RETURN_IF_ERROR(impl->RecoverIfNeeded());
+  std::unique_ptr<Indexer> indexer(new Indexer(std::move(impl)));
+  indexer->summary_.recovered = indexer->impl_->recovered;
+  return indexer;
 }
 
 StatusOr<AddOutcome> Indexer::Add(Article article) {
-  const std::string hash = ContentHash(article);  // of the article as received
-  if (LooksLikeHtml(article.body)) article.body = HtmlToText(article.body);
-
+  const std::string hash = PrepareArticle(article);
   Impl& impl = *impl_;
+  impl.seen.insert(article.id);
   auto pending = impl.pending.find(article.id);
   std::optional<std::string> stored_hash;
   if (pending == impl.pending.end()) {
@@ -140,18 +173,17 @@ StatusOr<AddOutcome> Indexer::Add(Article article) {
     }
   }
 
+  ARCHIVE_RETURN_IF_ERROR(impl.BeginChange());
   ARCHIVE_RETURN_IF_ERROR(impl.store->Put(article, hash));
   ARCHIVE_RETURN_IF_ERROR(CallXapian("indexing " + article.id, [&] {
-    if (!impl.in_transaction) {
-      impl.db.begin_transaction();
-      impl.in_transaction = true;
-    }
     impl.db.replace_document(IdTerm(article.id), impl.builder.Build(article, hash));
   }));
+  CrashPoint(kCrashAfterAdd);
 
   if (pending != impl.pending.end()) {
+    assert(pending->second.new_hash);  // REQUIRES of Delete(): no Add after Delete
     ++summary_.duplicates;
-    pending->second.abandoned_hashes.push_back(pending->second.new_hash);
+    pending->second.abandoned_hashes.push_back(*pending->second.new_hash);
     pending->second.new_hash = hash;
     return AddOutcome::kDuplicate;
   }
@@ -164,21 +196,48 @@ StatusOr<AddOutcome> Indexer::Add(Article article) {
   return AddOutcome::kAdded;
 }
 
+StatusOr<bool> Indexer::Delete(const std::string& id) {
+  Impl& impl = *impl_;
+  assert(!impl.seen.contains(id));
+  if (impl.pending.contains(id)) return true;  // already staged for removal
+  ARCHIVE_ASSIGN_OR_RETURN(std::optional<std::string> stored_hash, impl.store->CurrentHash(id));
+  if (!stored_hash) return false;
+  ARCHIVE_RETURN_IF_ERROR(impl.BeginChange());
+  ARCHIVE_RETURN_IF_ERROR(
+      CallXapian("removing " + id, [&] { impl.db.delete_document(IdTerm(id)); }));
+  impl.pending.emplace(id, PendingChange{std::nullopt, stored_hash, {}});
+  ++summary_.removed;
+  return true;
+}
+
+StatusOr<uint64_t> Indexer::RemoveUnseen() {
+  std::vector<std::string> unseen;
+  ARCHIVE_RETURN_IF_ERROR(impl_->store->ForEachCurrent([&](std::string_view id, std::string_view) {
+    if (!impl_->seen.contains(std::string(id))) unseen.emplace_back(id);
+  }));
+  for (const std::string& id : unseen) ARCHIVE_RETURN_IF_ERROR(Delete(id).status());
+  return unseen.size();
+}
+
 StatusOr<UpdateSummary> Indexer::Commit() {
   Impl& impl = *impl_;
   if (impl.in_transaction) {
     // The new versions must be durable in the store before any reader can see postings
     // that point at them.
     ARCHIVE_RETURN_IF_ERROR(impl.store->Sync());
+    CrashPoint(kCrashBeforeXapianCommit);
     ARCHIVE_RETURN_IF_ERROR(CallXapian("committing update", [&] {
       impl.db.set_metadata(std::string(schema::kRevisionKey), std::to_string(impl.revision + 1));
+      impl.db.set_metadata(std::string(kUpdatedAtKey), NowUtc());
       impl.db.commit_transaction();
       impl.in_transaction = false;
     }));
     ++impl.revision;
+    CrashPoint(kCrashAfterXapianCommit);
     ARCHIVE_RETURN_IF_ERROR(impl.ApplyToStore());
     impl.pending.clear();
   }
+  impl.seen.clear();
   UpdateSummary summary = summary_;
   summary.generation = impl.generation;
   summary.revision = impl.revision;

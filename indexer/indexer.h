@@ -1,6 +1,10 @@
 // Indexer: "here are Articles, make them searchable". The single writer of an index
-// directory (it holds INDEX/LOCK while open). Articles are staged with Add() and become
-// visible to searchers together, as one revision, at Commit().
+// directory (it holds INDEX/LOCK while open). Articles are staged with Add() and Delete()
+// and become visible to searchers together, as one revision, at Commit().
+//
+// Crash safety: new versions go to the store (synced) before the Xapian commit that names
+// them; the store's current pointers move and superseded versions go after it. Open()
+// finishes whatever a killed writer left undone, taking Xapian's documents as the truth.
 //
 // Not thread-safe: one thread drives it.
 #pragma once
@@ -30,7 +34,8 @@ struct UpdateSummary {
   uint64_t duplicates = 0;  // ids seen more than once in this batch (the last one wins)
   uint64_t generation = 0;
   uint64_t revision = 0;
-  uint64_t articles = 0;  // documents in the index after the commit
+  uint64_t articles = 0;   // documents in the index after the commit
+  bool recovered = false;  // Open() repaired the store after an interrupted update
 };
 
 enum class AddOutcome { kAdded, kChanged, kUnchanged, kDuplicate };
@@ -46,6 +51,14 @@ class Indexer {
   // with its stored version by content hash.
   StatusOr<AddOutcome> Add(Article article);
 
+  // Stages the removal of `id`. Returns false (and changes nothing) when the index does
+  // not hold it. REQUIRES: `id` was not given to Add() in this batch.
+  StatusOr<bool> Delete(const std::string& id);
+
+  // Stages the removal of every indexed article not given to Add() in this batch (an
+  // update with --prune). Returns how many.
+  StatusOr<uint64_t> RemoveUnseen();
+
   // Counts records that never reached Add(), so that the summary reports them.
   void CountRejected(uint64_t count) { summary_.rejected += count; }
   void CountSkipped(uint64_t count) { summary_.skipped += count; }
@@ -55,7 +68,7 @@ class Indexer {
   StatusOr<UpdateSummary> Commit();
 
  private:
-  struct Impl;
+  struct Impl;  // indexer_internal.h
   explicit Indexer(std::unique_ptr<Impl> impl);
 
   std::unique_ptr<Impl> impl_;

@@ -1,118 +1,64 @@
-// archive-index: reads archive files into an index directory.
-//   archive-index update --index DIR [--json] SOURCE...
-#include <fmt/core.h>
-
+// archive-index: builds and maintains an index directory.
+//   archive-index update   --index DIR [--json] [--prune] [--rejects FILE] SOURCE...
+//   archive-index delete   --index DIR [--json] ID...
+//   archive-index rebuild  --index DIR [--json] [--rejects FILE] SOURCE...
+//   archive-index rollback --index DIR [--json]
+//   archive-index status   --index DIR [--json]
 #include <CLI/CLI.hpp>
-#include <iostream>
-#include <nlohmann/json.hpp>
 
-#include "corpus/corpus_reader.h"
-#include "indexer/indexer.h"
+#include "indexer/commands.h"
 
 namespace {
 
-using archive::indexer::UpdateSummary;
+using archive::indexer::CommandArgs;
 
-constexpr int kExitOk = 0;
-constexpr int kExitSomeRejected = 1;
-constexpr int kExitNothingChanged = 2;
-
-struct UpdateArgs {
-  std::string index_dir;
-  std::vector<std::string> sources;
-  bool json = false;
-};
-
-void PrintSummary(const UpdateSummary& summary, bool json) {
-  if (json) {
-    nlohmann::json out = {{"added", summary.added},           {"changed", summary.changed},
-                          {"unchanged", summary.unchanged},   {"removed", summary.removed},
-                          {"rejected", summary.rejected},     {"skipped", summary.skipped},
-                          {"duplicates", summary.duplicates}, {"generation", summary.generation},
-                          {"revision", summary.revision},     {"articles", summary.articles}};
-    std::cout << out.dump() << std::endl;
-    return;
-  }
-  std::cerr << fmt::format(
-      "{} added, {} changed, {} unchanged, {} removed, {} rejected, {} skipped "
-      "(generation {}, revision {}, {} articles)\n",
-      summary.added, summary.changed, summary.unchanged, summary.removed, summary.rejected,
-      summary.skipped, summary.generation, summary.revision, summary.articles);
+CLI::App* AddCommand(CLI::App& app, const std::string& name, const std::string& description,
+                     CommandArgs& args) {
+  CLI::App* command = app.add_subcommand(name, description);
+  command->add_option("--index", args.index_dir, "Index directory")->required();
+  command->add_flag("--json", args.json, "Print the outcome as one JSON object on stdout");
+  return command;
 }
 
-int RunUpdate(const UpdateArgs& args) {
-  auto indexer = archive::indexer::Indexer::Open({args.index_dir, "archive-index update"});
-  if (!indexer.ok()) {
-    std::cerr << "archive-index: " << indexer.status().message() << "\n";
-    return kExitNothingChanged;
-  }
-  uint64_t rejected = 0;
-  uint64_t skipped = 0;
-  archive::Status failure;
-  archive::corpus::SourceCallbacks callbacks;
-  std::string current_source;
-  callbacks.on_article = [&](archive::Article&& article) {
-    if (!failure.ok()) return;
-    std::string id = article.id;
-    auto outcome = (*indexer)->Add(std::move(article));
-    if (!outcome.ok()) {
-      failure = outcome.status();
-    } else if (*outcome == archive::indexer::AddOutcome::kDuplicate) {
-      std::cerr << current_source << ": duplicate id " << id << ": the last one wins\n";
-    }
-  };
-  callbacks.on_reject = [&](const archive::corpus::Rejection& rejection) {
-    ++rejected;
-    std::cerr << rejection.ToString() << "\n";
-  };
-  callbacks.on_skip = [&](const archive::corpus::Rejection& skip) {
-    ++skipped;
-    std::cerr << skip.ToString() << " (skipped)\n";
-  };
-  for (const std::string& source : args.sources) {
-    current_source = source;
-    archive::Status read = archive::corpus::ReadSource(source, {}, callbacks);
-    if (!read.ok()) {
-      ++rejected;
-      std::cerr << read.message() << "\n";
-    }
-    if (!failure.ok()) break;
-  }
-  if (!failure.ok()) {
-    std::cerr << "archive-index: " << failure.message() << "; nothing was committed\n";
-    return kExitNothingChanged;
-  }
-  (*indexer)->CountRejected(rejected);
-  (*indexer)->CountSkipped(skipped);
-  auto summary = (*indexer)->Commit();
-  if (!summary.ok()) {
-    std::cerr << "archive-index: " << summary.status().message() << "\n";
-    return kExitNothingChanged;
-  }
-  PrintSummary(*summary, args.json);
-  return rejected > 0 ? kExitSomeRejected : kExitOk;
+void AddSources(CLI::App* command, CommandArgs& args) {
+  command->add_option("--rejects", args.rejects_path, "Also write rejected records to FILE");
+  command->add_option("sources", args.sources, "Archive files ('-' for stdin)")->required();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"archive-index: builds and updates the archive's search index"};
+  namespace indexer = archive::indexer;
+  CLI::App app{"archive-index: builds and maintains the archive's search index"};
   app.require_subcommand(1);
 
-  UpdateArgs update;
-  CLI::App* update_command =
-      app.add_subcommand("update", "Add new and changed articles from SOURCE files, one commit");
-  update_command->add_option("--index", update.index_dir, "Index directory")->required();
-  update_command->add_flag("--json", update.json, "Print the summary as one JSON object");
-  update_command->add_option("sources", update.sources, "JSON Lines files ('-' for stdin)")
-      ->required();
+  CommandArgs update, remove, rebuild, rollback, status;
+  CLI::App* update_command = AddCommand(
+      app, "update", "Add new and changed articles from SOURCE files, one commit", update);
+  AddSources(update_command, update);
+  update_command->add_flag("--prune", update.prune,
+                           "Also remove articles that no SOURCE holds any more");
+  CLI::App* delete_command =
+      AddCommand(app, "delete", "Remove articles by id at once, one commit", remove);
+  delete_command->add_option("ids", remove.ids, "Article ids")->required();
+  CLI::App* rebuild_command = AddCommand(
+      app, "rebuild", "Build a new generation from SOURCE files and switch to it", rebuild);
+  AddSources(rebuild_command, rebuild);
+  CLI::App* rollback_command =
+      AddCommand(app, "rollback", "Make the previous generation live again", rollback);
+  CLI::App* status_command =
+      AddCommand(app, "status", "Generation, revision, articles, size on disk", status);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     int code = app.exit(error);
-    return code == 0 ? 0 : kExitNothingChanged;
+    return code == 0 ? 0 : indexer::kExitNothingChanged;
   }
-  if (update_command->parsed()) return RunUpdate(update);
-  return kExitNothingChanged;
+  if (update_command->parsed()) return indexer::RunUpdate(update);
+  if (delete_command->parsed()) return indexer::RunDelete(remove);
+  if (rebuild_command->parsed()) return indexer::RunRebuild(rebuild);
+  if (rollback_command->parsed()) return indexer::RunRollback(rollback);
+  if (status_command->parsed()) return indexer::RunStatus(status);
+  return indexer::kExitNothingChanged;
 }

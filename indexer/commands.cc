@@ -1,0 +1,209 @@
+#include "indexer/commands.h"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "indexer/index_status.h"
+#include "indexer/indexer.h"
+#include "indexer/progress_line.h"
+#include "indexer/rebuilder.h"
+#include "indexer/source_feed.h"
+
+namespace archive::indexer {
+namespace {
+
+using nlohmann::json;
+
+// With --json, standard output still carries one object, so that a script parsing it
+// learns why nothing was changed.
+int Fail(const std::string& message, bool as_json = false) {
+  std::cerr << "archive-index: " << message << "\n";
+  if (as_json) std::cout << json{{"error", message}}.dump() << std::endl;
+  return kExitNothingChanged;
+}
+
+json SummaryJson(const UpdateSummary& summary) {
+  return {{"added", summary.added},           {"changed", summary.changed},
+          {"unchanged", summary.unchanged},   {"removed", summary.removed},
+          {"rejected", summary.rejected},     {"skipped", summary.skipped},
+          {"duplicates", summary.duplicates}, {"generation", summary.generation},
+          {"revision", summary.revision},     {"articles", summary.articles},
+          {"recovered", summary.recovered}};
+}
+
+std::string SummaryText(const UpdateSummary& summary) {
+  bool nothing = summary.added + summary.changed + summary.removed == 0;
+  return fmt::format(
+      "{} added, {} changed, {} unchanged, {} removed, {} rejected, {} skipped{}{} "
+      "(generation {}, revision {}, {} articles)",
+      WithThousands(summary.added), WithThousands(summary.changed),
+      WithThousands(summary.unchanged), WithThousands(summary.removed),
+      WithThousands(summary.rejected), WithThousands(summary.skipped),
+      summary.duplicates ? ", " + WithThousands(summary.duplicates) + " duplicates" : "",
+      nothing ? ": nothing changed" : "", summary.generation, summary.revision,
+      WithThousands(summary.articles));
+}
+
+void Print(const UpdateSummary& summary, const FeedResult& feed, bool as_json) {
+  double seconds = feed.seconds > 0 ? feed.seconds : 1e-9;
+  double per_second = static_cast<double>(feed.records) / seconds;
+  if (as_json) {
+    json out = SummaryJson(summary);
+    out["seconds"] = feed.seconds;
+    out["records_per_second"] = per_second;
+    std::cout << out.dump() << std::endl;
+    return;
+  }
+  if (summary.recovered) std::cerr << "archive-index: finished an interrupted update first\n";
+  std::cerr << SummaryText(summary)
+            << fmt::format(" in {:.1f} s ({}/s, {:.1f} MB/s)\n", feed.seconds,
+                           WithThousands(static_cast<uint64_t>(per_second)),
+                           static_cast<double>(feed.bytes) / seconds / 1e6);
+}
+
+// Seconds since `start`: the figures printed cover the commit too, not just the reading.
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+FeedOptions FeedOptionsOf(const CommandArgs& args) {
+  return {args.sources, args.rejects_path, ::isatty(STDERR_FILENO) == 1};
+}
+
+// Whether a feed may be committed: not when the writer failed or no source was readable.
+bool FeedFailed(const FeedResult& feed, const CommandArgs& args) {
+  if (!feed.failure.ok()) {
+    Fail(feed.failure.message() + "; nothing was committed", args.json);
+    return true;
+  }
+  if (feed.unreadable.size() == args.sources.size()) {
+    Fail("no source could be read; nothing was committed", args.json);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int RunUpdate(const CommandArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  auto indexer = Indexer::Open({args.index_dir, "archive-index update"});
+  if (!indexer.ok()) return Fail(indexer.status().message(), args.json);
+  auto feed = FeedSources(FeedOptionsOf(args),
+                          [&](Article&& article) { return (*indexer)->Add(std::move(article)); });
+  if (!feed.ok()) return Fail(feed.status().message(), args.json);
+  if (FeedFailed(*feed, args)) return kExitNothingChanged;
+  if (args.prune && !feed->unreadable.empty()) {
+    std::cerr << "archive-index: not pruning: " << feed->unreadable.front()
+              << " could not be read, so the articles it holds are unknown\n";
+  } else if (args.prune) {
+    auto pruned = (*indexer)->RemoveUnseen();
+    if (!pruned.ok()) return Fail(pruned.status().message() + "; nothing was committed", args.json);
+  }
+  (*indexer)->CountRejected(feed->rejected);
+  (*indexer)->CountSkipped(feed->skipped);
+  auto summary = (*indexer)->Commit();
+  if (!summary.ok()) return Fail(summary.status().message(), args.json);
+  feed->seconds = SecondsSince(start);
+  Print(*summary, *feed, args.json);
+  return feed->rejected > 0 ? kExitSomeRejected : kExitOk;
+}
+
+int RunRebuild(const CommandArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  auto rebuilder = Rebuilder::Open({args.index_dir, "archive-index rebuild"});
+  if (!rebuilder.ok()) return Fail(rebuilder.status().message(), args.json);
+  auto feed = FeedSources(FeedOptionsOf(args),
+                          [&](Article&& article) { return (*rebuilder)->Add(std::move(article)); });
+  if (!feed.ok()) return Fail(feed.status().message(), args.json);
+  if (FeedFailed(*feed, args)) return kExitNothingChanged;
+  // A generation without a whole source would silently drop its articles (as a prune
+  // would): the live generation stays.
+  if (!feed->unreadable.empty())
+    return Fail("not rebuilding: " + feed->unreadable.front() +
+                    " could not be read; the live generation stays",
+                args.json);
+  (*rebuilder)->CountRejected(feed->rejected);
+  (*rebuilder)->CountSkipped(feed->skipped);
+  auto summary = (*rebuilder)->Finish();
+  if (!summary.ok()) return Fail(summary.status().message(), args.json);
+  feed->seconds = SecondsSince(start);
+  Print(*summary, *feed, args.json);
+  return feed->rejected > 0 ? kExitSomeRejected : kExitOk;
+}
+
+int RunDelete(const CommandArgs& args) {
+  auto indexer = Indexer::Open({args.index_dir, "archive-index delete"});
+  if (!indexer.ok()) return Fail(indexer.status().message(), args.json);
+  std::vector<std::string> unknown;
+  for (const std::string& id : args.ids) {
+    auto found = (*indexer)->Delete(id);
+    if (!found.ok()) return Fail(found.status().message() + "; nothing was committed", args.json);
+    if (!*found) {
+      unknown.push_back(id);
+      std::cerr << "archive-index: " << id << ": no such article in the index\n";
+    }
+  }
+  (*indexer)->CountRejected(unknown.size());
+  auto summary = (*indexer)->Commit();
+  if (!summary.ok()) return Fail(summary.status().message(), args.json);
+  if (args.json) {
+    json out = SummaryJson(*summary);
+    out["not_found"] = unknown;
+    std::cout << out.dump() << std::endl;
+  } else {
+    std::cerr << SummaryText(*summary) << "\n";
+  }
+  if (unknown.empty()) return kExitOk;
+  return summary->removed > 0 ? kExitSomeRejected : kExitNothingChanged;
+}
+
+int RunRollback(const CommandArgs& args) {
+  auto result = Rollback(args.index_dir, "archive-index rollback");
+  if (!result.ok()) return Fail(result.status().message(), args.json);
+  if (args.json) {
+    json out = {{"from_generation", result->from_generation},
+                {"generation", result->to_generation},
+                {"revision", result->revision},
+                {"articles", result->articles}};
+    std::cout << out.dump() << std::endl;
+  } else {
+    std::cerr << fmt::format(
+        "rolled back from generation {} to generation {} (revision {}, {} "
+        "articles)\n",
+        result->from_generation, result->to_generation, result->revision,
+        WithThousands(result->articles));
+  }
+  return kExitOk;
+}
+
+int RunStatus(const CommandArgs& args) {
+  auto status = ReadIndexStatus(args.index_dir);
+  if (!status.ok()) return Fail(status.status().message(), args.json);
+  if (args.json) {
+    json out = {{"generation", status->generation},  {"revision", status->revision},
+                {"articles", status->articles},      {"updated_at", status->updated_at},
+                {"live_bytes", status->live_bytes},  {"total_bytes", status->total_bytes},
+                {"generations", status->generations}};
+    std::cout << out.dump() << std::endl;
+    return kExitOk;
+  }
+  if (status->generation == 0) {
+    std::cout << "nothing committed yet in " << args.index_dir << " (0 articles)\n";
+    return kExitOk;
+  }
+  std::cout << fmt::format(
+      "generation {}, revision {}: {} articles, last updated {}\n"
+      "on disk: {:.1f} MB live, {:.1f} MB in all ({} generation directories)\n",
+      status->generation, status->revision, WithThousands(status->articles),
+      status->updated_at.empty() ? "unknown" : status->updated_at,
+      static_cast<double>(status->live_bytes) / 1e6, static_cast<double>(status->total_bytes) / 1e6,
+      status->generations.size());
+  return kExitOk;
+}
+
+}  // namespace archive::indexer

@@ -1,0 +1,30 @@
+// The subcommands of archive-index: each runs one operation of the indexer library and
+// prints its outcome (a text line on standard error, or one JSON object on standard
+// output), returning the exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace archive::indexer {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeRejected = 1;
+inline constexpr int kExitNothingChanged = 2;
+
+struct CommandArgs {
+  std::string index_dir;
+  bool json = false;
+  std::vector<std::string> sources;  // update, rebuild
+  std::vector<std::string> ids;      // delete
+  std::string rejects_path;          // update, rebuild
+  bool prune = false;                // update
+};
+
+int RunUpdate(const CommandArgs& args);
+int RunRebuild(const CommandArgs& args);
+int RunDelete(const CommandArgs& args);
+int RunRollback(const CommandArgs& args);
+int RunStatus(const CommandArgs& args);
+
+}  // namespace archive::indexer
