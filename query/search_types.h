@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/article.h"
+
 namespace archive::query {
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
@@ -127,6 +129,74 @@ struct KwicLine {
   std::string left;     // the words before, in text order
   std::string keyword;  // the occurrence as written
   std::string right;
+};
+
+// --- Browsing the archive ------------------------------------------------------------
+
+// Which committed state of the index answered, for validators and citation.
+struct IndexState {
+  uint64_t generation = 0;
+  uint64_t revision = 0;
+};
+
+struct Completion {
+  std::string text;        // what was typed, with its last word completed
+  uint64_t frequency = 0;  // documents whose headlines (or, failing that, texts) have the word
+};
+
+struct HeadlineMatch {
+  std::string id;
+  std::string title;
+  std::string date;  // YYYY-MM-DD or empty
+};
+
+struct Suggestions {
+  std::vector<Completion> completions;   // most frequent first
+  std::vector<HeadlineMatch> headlines;  // best match first
+  IndexState state;
+};
+
+struct ArticleRecord {
+  Article article;  // the stored version the index holds, as received
+  IndexState state;
+};
+
+struct IssueSummary {
+  int number = 0;
+  std::string id;     // the issue record's id; empty when the archive has none
+  std::string title;  // from the issue record; empty without one
+  std::string date;   // the record's date, else the earliest of its articles
+  std::string url;
+  uint64_t articles = 0;  // printed articles, not counting PDF pages
+  uint64_t pages = 0;     // indexed pages of the print edition ("issue-0087-p06")
+};
+
+struct IssueEntry {
+  std::string id;
+  std::string title;
+  std::string date;
+  std::string url;
+  std::vector<std::string> authors;
+  std::vector<std::string> topics;
+  int page = 0;  // the indexed page whose text carries the headline; 0: unknown
+};
+
+struct IssuePage {
+  int page = 0;
+  std::string id;
+  std::string title;
+};
+
+struct IssueList {
+  std::vector<IssueSummary> issues;  // by number
+  IndexState state;
+};
+
+struct IssueContents {
+  IssueSummary summary;
+  std::vector<IssueEntry> articles;  // by page where known, then by id
+  std::vector<IssuePage> pages;      // by page number
+  IndexState state;
 };
 
 // Called for each hit of an export, in rank order; return false to stop early.

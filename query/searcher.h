@@ -54,6 +54,24 @@ class Searcher {
   // `context_words` either side.
   StatusOr<std::vector<KwicLine>> Kwic(const SearchRequest& request, const KwicRequest& kwic) const;
 
+  // Search as you type: completions of the last, partial word of `text` from headline
+  // words (then the whole vocabulary), most frequent first, and headlines matching the
+  // typed words with the last one as a prefix. At most `limit` of each; empty text or a
+  // text ending in a space completes nothing.
+  StatusOr<Suggestions> Suggest(const std::string& text, uint32_t limit) const;
+
+  // The stored article `id` as the current index state holds it; kNotFound when no
+  // document has that id.
+  StatusOr<ArticleRecord> Fetch(const std::string& id) const;
+
+  // Every printed issue the archive knows of (from issue records and the articles'
+  // issue numbers), by number.
+  StatusOr<IssueList> Issues() const;
+
+  // One issue's table of contents: its articles and its indexed print pages. kNotFound
+  // when no document carries issue `number`.
+  StatusOr<IssueContents> Issue(int number) const;
+
   // Switches to the latest committed revision or generation, if it changed.
   Status Refresh() { return SwapInLatest(); }
 

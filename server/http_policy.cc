@@ -26,9 +26,37 @@ bool AnyListElement(std::string_view list, Visit visit) {
 
 }  // namespace
 
+bool PathMatches(std::string_view pattern, std::string_view path) {
+  while (!pattern.empty() && !path.empty()) {
+    const size_t open = pattern.find('{');
+    if (open == std::string_view::npos) return pattern == path;
+    if (path.substr(0, open) != pattern.substr(0, open)) return false;
+    pattern.remove_prefix(pattern.find('}', open) + 1);
+    path.remove_prefix(open);
+    const size_t segment = std::min(path.find('/'), path.size());
+    if (segment == 0) return false;  // a parameter is never empty
+    path.remove_prefix(segment);
+  }
+  return pattern == path;
+}
+
+std::string RoutePattern(std::string_view pattern) {
+  std::string regex;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{') {
+      regex += "([^/]+)";
+      i = pattern.find('}', i);
+    } else {
+      if (pattern[i] == '.') regex += '\\';
+      regex += pattern[i];
+    }
+  }
+  return regex;
+}
+
 const RouteSpec* FindRoute(const std::vector<RouteSpec>& routes, std::string_view path) {
   for (const RouteSpec& route : routes) {
-    if (route.path == path) return &route;
+    if (PathMatches(route.path, path)) return &route;
   }
   return nullptr;
 }

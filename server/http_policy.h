@@ -13,13 +13,21 @@
 
 namespace archive::server {
 
-// A route a listener serves and the methods it offers, as an Allow header value.
+// A route a listener serves and the methods it offers, as an Allow header value. The path
+// may hold "{name}" parameters; it is also the route's label in metrics and logs.
 struct RouteSpec {
   std::string_view path;
   std::string_view allow;
 };
 
-// The route with exactly this path, or nullptr.
+// True when `path` is `pattern`, where each "{name}" in the pattern stands for one
+// non-empty path segment ("/api/articles/{id}").
+bool PathMatches(std::string_view pattern, std::string_view path);
+
+// The pattern as a cpp-httplib route regex: each "{name}" becomes a capture group.
+std::string RoutePattern(std::string_view pattern);
+
+// The route whose pattern matches this path, or nullptr.
 const RouteSpec* FindRoute(const std::vector<RouteSpec>& routes, std::string_view path);
 
 // True when `method` is one of the comma-separated `allow` list.

@@ -45,5 +45,19 @@ TEST(HttpPolicyTest, CorsAllowList) {
   EXPECT_TRUE(CorsPolicy({"*"}).Allows("https://any.example"));
 }
 
+TEST(HttpPolicyTest, PathParametersMatchOneSegment) {
+  EXPECT_TRUE(PathMatches("/api/articles/{id}", "/api/articles/a1"));
+  EXPECT_FALSE(PathMatches("/api/articles/{id}", "/api/articles/"));
+  EXPECT_FALSE(PathMatches("/api/articles/{id}", "/api/articles/a1/similar"));
+  EXPECT_TRUE(PathMatches("/api/articles/{id}/similar", "/api/articles/a1/similar"));
+  EXPECT_FALSE(PathMatches("/api/articles/{id}/similar", "/api/articles/a1/other"));
+  EXPECT_TRUE(PathMatches("/api/search", "/api/search"));
+  EXPECT_FALSE(PathMatches("/api/search", "/api/searches"));
+  EXPECT_EQ("/api/articles/([^/]+)/similar", RoutePattern("/api/articles/{id}/similar"));
+  EXPECT_EQ("/api/openapi\\.json", RoutePattern("/api/openapi.json"));
+  const std::vector<RouteSpec> routes = {{"/api/articles/{id}", "GET"}};
+  EXPECT_EQ("/api/articles/{id}", RouteLabel(routes, "/api/articles/x"));
+}
+
 }  // namespace
 }  // namespace archive::server

@@ -133,8 +133,7 @@ int Serve(const ServerConfig& config, archive::query::Searcher& searcher,
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto config = archive::server::LoadServerConfig(std::vector<std::string>(argv + 1, argv + argc),
-                                                  archive::server::ProcessEnvironment());
+  auto config = archive::server::LoadServerConfig(std::vector<std::string>(argv + 1, argv + argc));
   if (!config.ok()) {
     std::cerr << "archive-server: " << config.status().message() << "\n\n"
               << archive::server::ServerUsage();

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "server/http_policy.h"
 #include "server/json_codec.h"
 #include "server/request_trace.h"
 
@@ -18,6 +19,21 @@ void SendHttpError(httplib::Response& response, HttpError error, std::string_vie
 
 void SendJson(httplib::Response& response, std::string body) {
   response.set_content(std::move(body), kJsonType);
+}
+
+void SendIndexedJson(const httplib::Request& request, httplib::Response& response,
+                     uint64_t generation, uint64_t revision, std::string body) {
+  std::string key =
+      std::to_string(generation) + "." + std::to_string(revision) + request.path + "?";
+  for (const auto& [name, value] : request.params) key += name + "=" + value + "&";
+  const std::string etag = WeakETag(Fingerprint(key));
+  response.set_header("ETag", etag);
+  response.set_header("Cache-Control", "no-cache");
+  if (IfNoneMatchHits(request, etag)) {
+    response.status = 304;
+    return;
+  }
+  SendJson(response, std::move(body));
 }
 
 void SendError(httplib::Response& response, ApiError error, std::string_view message) {

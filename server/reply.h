@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,12 @@ namespace archive::server {
 inline constexpr const char* kJsonType = "application/json";
 
 void SendJson(httplib::Response& response, std::string body);
+
+// Answers a GET whose body depends only on the index state and the request's path and
+// parameters: a weak ETag of those, Cache-Control: no-cache (cache, but ask each time),
+// and 304 Not Modified when If-None-Match names the ETag.
+void SendIndexedJson(const httplib::Request& request, httplib::Response& response,
+                     uint64_t generation, uint64_t revision, std::string body);
 
 void SendError(httplib::Response& response, ApiError error, std::string_view message);
 

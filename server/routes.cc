@@ -3,9 +3,11 @@
 #include <iostream>
 
 #include "server/admin_routes.h"
+#include "server/archive_routes.h"
 #include "server/bounded_task_queue.h"
 #include "server/reply.h"
 #include "server/request_trace.h"
+#include "server/research_routes.h"
 #include "server/search_routes.h"
 
 namespace archive::server {
@@ -39,7 +41,7 @@ void RegisterOptions(httplib::Server& server, const ServingState& state,
                      const std::vector<RouteSpec>& routes) {
   for (const RouteSpec& route : routes) {
     if (route.path == kSearchRoute.path) continue;  // search_routes.cc answers its own
-    server.Options(std::string(route.path),
+    server.Options(RoutePattern(route.path),
                    [&state, allow = route.allow](const httplib::Request& request,
                                                  httplib::Response& response) {
                      state.cors.AnswerOptions(request, allow, response);
@@ -151,9 +153,13 @@ void ConfigureServer(httplib::Server& server, const ServerOptions& options) {
 void RegisterRoutes(httplib::Server& server, ServingState& state) {
   std::vector<RouteSpec> routes = {kPageRoute, kSearchRoute, kOpenApiRoute, kHealthzRoute,
                                    kReadyzRoute};
+  routes.insert(routes.end(), ArchiveRoutes().begin(), ArchiveRoutes().end());
+  routes.insert(routes.end(), ResearchRoutes().begin(), ResearchRoutes().end());
   ServeAsset(server, kPageRoute, assets::kSearchPageHtml, "text/html; charset=utf-8");
   ServeAsset(server, kOpenApiRoute, assets::kOpenApiJson, kJsonType);
   RegisterSearchRoutes(server, state);
+  RegisterArchiveRoutes(server, state);
+  RegisterResearchRoutes(server, state);
   RegisterHealthRoutes(server, state);
   if (!state.options.admin_token.empty()) {
     RegisterOpsRoutes(server, state, /*require_token=*/true);

@@ -1,11 +1,10 @@
-// ServerConfig: archive-server's settings from command-line flags, environment variables
-// and an optional config file, in that order of precedence (flags > environment > file >
-// defaults). The admin token comes from the environment only, so that it shows neither
-// in `ps` nor in a file that may be checked in. See docs/api.md, "Running the server".
+// ServerConfig: archive-server's settings from command-line flags, an optional config file
+// and environment variables, in that order of precedence (flags > file > environment >
+// defaults; CLI11's order). The admin token comes from the environment only, so that it
+// shows neither in `ps` nor in a file that may be checked in. See docs/api.md, "Running
+// the server".
 #pragma once
 
-#include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,17 +22,11 @@ struct ServerConfig {
   bool help = false;                     // --help was given: print ServerUsage() and exit
 };
 
-// Looks up an environment variable; nullopt when unset.
-using Environment = std::function<std::optional<std::string>(const std::string& name)>;
-
-// The process's real environment.
-Environment ProcessEnvironment();
-
-// `args` excludes the program name. The config file is --config FILE, else ARCHIVE_CONFIG.
-// kInvalidArgument naming the flag, variable or file:line for an unknown or malformed
-// setting; kNotFound / kIOError when the config file cannot be read.
-StatusOr<ServerConfig> LoadServerConfig(const std::vector<std::string>& args,
-                                        const Environment& env);
+// `args` excludes the program name; variables are read from the process environment. The
+// config file is --config FILE, else ARCHIVE_CONFIG. kInvalidArgument naming the flag,
+// variable or file for an unknown or malformed setting, or a config file that cannot be
+// read.
+StatusOr<ServerConfig> LoadServerConfig(const std::vector<std::string>& args);
 
 // Text for --help: every flag, its variable and its file key.
 std::string ServerUsage();

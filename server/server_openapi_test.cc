@@ -71,6 +71,25 @@ TEST_F(ServerOpenApiTest, OperationalResponsesMatchTheirSchemas) {
   ExpectConforms(AdminClient().Get("/api/stats"), "/api/stats", "get");
 }
 
+TEST_F(ServerOpenApiTest, BrowsingAndResearchResponsesMatchTheirSchemas) {
+  httplib::Client client = Client();
+  const std::pair<std::string, std::string> calls[] = {
+      {"/api/suggest?q=rent%20c", "/api/suggest"},
+      {"/api/suggest?limit=0", "/api/suggest"},
+      {"/api/articles/a1", "/api/articles/{id}"},
+      {"/api/articles/nope", "/api/articles/{id}"},
+      {"/api/articles/a1/similar", "/api/articles/{id}/similar"},
+      {"/api/articles/a1/similar?format=ids", "/api/articles/{id}/similar"},
+      {"/api/issues", "/api/issues"},
+      {"/api/issues/1", "/api/issues/{number}"},
+      {"/api/facets", "/api/facets"},
+      {"/api/histogram?q=rent&split=topic", "/api/histogram"},
+      {"/api/kwic?q=strike", "/api/kwic"},
+      {"/api/export?format=xml", "/api/export"},
+  };
+  for (const auto& [url, path] : calls) ExpectConforms(client.Get(url), path, "get");
+}
+
 TEST_F(ServerOpenApiTest, EveryErrorCodeIsDocumented) {
   const json& codes =
       spec_["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];

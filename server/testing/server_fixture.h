@@ -59,12 +59,15 @@ class RunningServer {
 
 class ServerFixture : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
+  static void SetUpTestSuite() { BuildIndex(Articles()); }
+
+  // A suite over other articles declares its own SetUpTestSuite calling this.
+  static void BuildIndex(const std::vector<Article>& articles) {
     index_dir_ = new archive::test::TempDir();
     {
       auto indexer = indexer::Indexer::Open({index_dir_->path()});
       ASSERT_ARCHIVE_OK(indexer);
-      for (const Article& article : Articles()) ASSERT_ARCHIVE_OK((*indexer)->Add(article));
+      for (const Article& article : articles) ASSERT_ARCHIVE_OK((*indexer)->Add(article));
       ASSERT_ARCHIVE_OK((*indexer)->Commit());
     }
     auto searcher = query::Searcher::Open({index_dir_->path()});
