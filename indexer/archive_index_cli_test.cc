@@ -156,6 +156,19 @@ TEST_F(ArchiveIndexCliTest, NothingReadableOrNoIndexExitsTwo) {
   EXPECT_EQ(0, ParseSummary(empty)["articles"]);
 }
 
+TEST_F(ArchiveIndexCliTest, FormatCanBeForced) {
+  WriteRecords(archive_, TinyRecords(2));
+  // Read as a WordPress export, a JSON Lines file is no export at all: nothing goes in.
+  test::CommandResult forced =
+      RunIndex({"update", "--index", index_, "--format", "wxr", "--json", archive_});
+  EXPECT_EQ(2, forced.exit_code) << forced.err;
+  test::CommandResult jsonl =
+      RunIndex({"update", "--index", index_, "--format", "jsonl", "--json", archive_});
+  ASSERT_EQ(0, jsonl.exit_code) << jsonl.err;
+  EXPECT_EQ(2, ParseSummary(jsonl)["added"]);
+  EXPECT_EQ(2, RunIndex({"update", "--index", index_, "--format", "docx", archive_}).exit_code);
+}
+
 TEST_F(ArchiveIndexCliTest, SecondWriterIsToldWhoHoldsTheLock) {
   WriteRecords(archive_, TinyRecords(2));
   ASSERT_EQ(0, RunIndex({"update", "--index", index_, archive_}).exit_code);

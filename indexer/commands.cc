@@ -71,7 +71,7 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 FeedOptions FeedOptionsOf(const CommandArgs& args) {
-  return {args.sources, args.rejects_path, ::isatty(STDERR_FILENO) == 1};
+  return {args.sources, args.rejects_path, ::isatty(STDERR_FILENO) == 1, args.format};
 }
 
 // Whether a feed may be committed: not when the writer failed or no source was readable.

@@ -18,6 +18,7 @@ struct CommandArgs {
   std::vector<std::string> sources;  // update, rebuild
   std::vector<std::string> ids;      // delete
   std::string rejects_path;          // update, rebuild
+  std::string format = "auto";       // update, rebuild: corpus::SourceFormatName, or auto
   bool prune = false;                // update
 };
 

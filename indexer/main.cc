@@ -1,7 +1,7 @@
 // archive-index: builds and maintains an index directory.
-//   archive-index update   --index DIR [--json] [--prune] [--rejects FILE] SOURCE...
+//   archive-index update   --index DIR [--json] [--prune] [--rejects FILE] [--format F] SOURCE...
 //   archive-index delete   --index DIR [--json] ID...
-//   archive-index rebuild  --index DIR [--json] [--rejects FILE] SOURCE...
+//   archive-index rebuild  --index DIR [--json] [--rejects FILE] [--format F] SOURCE...
 //   archive-index rollback --index DIR [--json]
 //   archive-index status   --index DIR [--json]
 #include <CLI/CLI.hpp>
@@ -22,6 +22,10 @@ CLI::App* AddCommand(CLI::App& app, const std::string& name, const std::string& 
 
 void AddSources(CLI::App* command, CommandArgs& args) {
   command->add_option("--rejects", args.rejects_path, "Also write rejected records to FILE");
+  command
+      ->add_option("--format", args.format,
+                   "Source format, detected from each file unless given (default auto)")
+      ->check(CLI::IsMember({"auto", "jsonl", "wxr", "wp-rest", "html", "pdf"}));
   command->add_option("sources", args.sources, "Archive files ('-' for stdin)")->required();
 }
 

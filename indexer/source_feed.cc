@@ -7,10 +7,22 @@
 #include <optional>
 
 #include "corpus/corpus_reader.h"
+#include "corpus/source_format.h"
 #include "indexer/progress_line.h"
 
 namespace archive::indexer {
 namespace {
+
+// The option's names are corpus::SourceFormatName's; main.cc allows only those.
+corpus::SourceFormat FormatNamed(const std::string& name) {
+  for (corpus::SourceFormat format :
+       {corpus::SourceFormat::kJsonLines, corpus::SourceFormat::kWordPressWxr,
+        corpus::SourceFormat::kWordPressRest, corpus::SourceFormat::kHtml,
+        corpus::SourceFormat::kPdf}) {
+    if (corpus::SourceFormatName(format) == name) return format;
+  }
+  return corpus::SourceFormat::kAuto;
+}
 
 bool IsJsonLinesFile(const std::string& source) {
   std::error_code error;
@@ -85,9 +97,11 @@ StatusOr<FeedResult> FeedSources(const FeedOptions& options, const AddFunction& 
     ++result.skipped;
     report(skip, " (skipped)");
   };
+  corpus::ReaderOptions reader_options;
+  reader_options.format = FormatNamed(options.format);
   for (const std::string& source : options.sources) {
     current_source = source;
-    Status read = corpus::ReadSource(source, {}, callbacks);
+    Status read = corpus::ReadSource(source, reader_options, callbacks);
     if (!read.ok()) {
       // Not a record: the whole source is missing or unreadable.
       result.unreadable.push_back(source);

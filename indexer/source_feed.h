@@ -19,6 +19,7 @@ struct FeedOptions {
   std::vector<std::string> sources;  // files, directories, or "-" for standard input
   std::string rejects_path;          // empty: rejected records go to standard error only
   bool show_progress = false;        // standard error is a terminal
+  std::string format = "auto";       // a corpus::SourceFormatName: forces every source's format
 };
 
 struct FeedResult {
