@@ -3,9 +3,22 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include "output/facets_json.h"
 #include "output/writer_internal.h"
 
 namespace archive::output {
+
+nlohmann::json FacetsJson(const query::SearchResult& result) {
+  nlohmann::json facets = nlohmann::json::object();
+  for (const auto& [name, counts] : result.facets) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const query::FacetCount& count : counts)
+      list.push_back({{"value", count.value}, {"count", count.count}});
+    facets[name] = std::move(list);
+  }
+  return facets;
+}
+
 namespace internal {
 
 using nlohmann::json;
@@ -23,23 +36,11 @@ json HitJson(const query::Hit& hit) {
 }
 
 json SummaryJson(const query::SearchResult& result) {
-  json facets = json::object();
-  for (const auto& [name, counts] : result.facets) {
-    json list = json::array();
-    for (const query::FacetCount& count : counts)
-      list.push_back({{"value", count.value}, {"count", count.count}});
-    facets[name] = std::move(list);
-  }
-  json summary = {{"total", result.total},
-                  {"total_is_exact", result.total_is_exact},
-                  {"facets", facets},
-                  {"estimated_facets", result.estimated_facets},
-                  {"suggestion", result.suggestion},
-                  {"corrected_query", result.corrected_query},
-                  {"relaxed", result.relaxed},
-                  {"notices", result.notices},
-                  {"generation", result.generation},
-                  {"revision", result.revision}};
+  json summary = {{"total", result.total},           {"total_is_exact", result.total_is_exact},
+                  {"facets", FacetsJson(result)},    {"estimated_facets", result.estimated_facets},
+                  {"suggestion", result.suggestion}, {"corrected_query", result.corrected_query},
+                  {"relaxed", result.relaxed},       {"notices", result.notices},
+                  {"generation", result.generation}, {"revision", result.revision}};
   if (!result.explanation.empty()) summary["explanation"] = result.explanation;
   return summary;
 }

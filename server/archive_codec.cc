@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "output/facets_json.h"
+
 namespace archive::server {
 namespace {
 
@@ -156,14 +158,7 @@ std::string EncodeIssue(const query::IssueContents& contents) {
 }
 
 std::string EncodeFacets(const query::SearchResult& result) {
-  json facets = json::object();
-  for (const auto& [name, counts] : result.facets) {
-    json list = json::array();
-    for (const query::FacetCount& count : counts)
-      list.push_back({{"value", count.value}, {"count", count.count}});
-    facets[name] = std::move(list);
-  }
-  return Dump(StateJson({{"facets", facets}, {"articles", result.total}},
+  return Dump(StateJson({{"facets", output::FacetsJson(result)}, {"articles", result.total}},
                         {result.generation, result.revision}));
 }
 

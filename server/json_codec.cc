@@ -4,6 +4,8 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "output/facets_json.h"
+
 namespace archive::server {
 namespace {
 
@@ -182,17 +184,6 @@ struct ParamDecoder {
   }
 };
 
-json FacetsJson(const query::SearchResult& result) {
-  json facets = json::object();
-  for (const auto& [name, counts] : result.facets) {
-    json list = json::array();
-    for (const query::FacetCount& count : counts)
-      list.push_back({{"value", count.value}, {"count", count.count}});
-    facets[name] = std::move(list);
-  }
-  return facets;
-}
-
 json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json HitJson(const query::Hit& hit) {
@@ -227,7 +218,7 @@ std::string EncodeSearchResult(const query::SearchRequest& request,
                {"total_is_exact", result.total_is_exact},
                {"page", request.limit == 0 ? 1 : request.offset / request.limit + 1},
                {"per_page", request.limit},
-               {"facets", FacetsJson(result)},
+               {"facets", output::FacetsJson(result)},
                {"facets_estimated", result.estimated_facets},
                {"suggestion", StringOrNull(result.suggestion)},
                {"corrected_query", StringOrNull(result.corrected_query)},
