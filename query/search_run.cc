@@ -102,6 +102,7 @@ Xapian::Enquire SearchRun::RankedEnquire() const {
   enquire.set_weighting_scheme(
       Xapian::BM25Weight(context_.options.bm25_k1, 0, 1, context_.options.bm25_b, 0.5));
   if (request_.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
+  enquire.set_time_limit(context_.options.match_time_limit_s);
   SortOrder sort = request_.sort;
   if (sort == SortOrder::kRelevance && IsBlank(request_.query) && request_.like_id.empty())
     sort = SortOrder::kNewest;

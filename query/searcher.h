@@ -24,6 +24,9 @@ struct SearcherOptions {
   // 0 turns the boost off.
   double title_phrase_boost = 3.0;
   bool synonyms = true;  // apply query/synonyms.txt (never in strict mode)
+  // A ranked match that runs longer stops early and returns the best hits found so far
+  // (Xapian's Enquire time limit): a pathological query cannot hold a worker for long.
+  double match_time_limit_s = 0.5;
 };
 
 struct SearchContext;  // search_run.h

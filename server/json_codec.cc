@@ -9,6 +9,17 @@
 namespace archive::server {
 namespace {
 
+size_t CountWords(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 using nlohmann::json;
 
 std::string Dump(const json& value) {
@@ -122,6 +133,8 @@ struct ParamDecoder {
     if (key == "q") {
       if (value.size() > kMaxQueryBytes)
         return Status::InvalidArgument("q: at most " + std::to_string(kMaxQueryBytes) + " bytes");
+      if (CountWords(value) > kMaxQueryWords)
+        return Status::InvalidArgument("q: at most " + std::to_string(kMaxQueryWords) + " words");
       request.query = value;
     } else if (key == "topic") {
       request.topics.push_back(value);

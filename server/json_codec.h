@@ -16,6 +16,7 @@ namespace archive::server {
 using Params = std::multimap<std::string, std::string>;
 
 inline constexpr size_t kMaxQueryBytes = 1024;
+inline constexpr size_t kMaxQueryWords = 64;  // each word is a term (or a wildcard's expansion)
 inline constexpr uint32_t kMaxPerPage = 100;
 inline constexpr uint32_t kMaxResultDepth = 10000;  // page * per_page
 inline constexpr size_t kMaxFilterValues = 50;

@@ -53,6 +53,13 @@ TEST(JsonCodecTest, RejectsBadParametersNamingThem) {
       {{{"from", "yesterday"}}, "from:"},
       {{{"to", "2016-1-1"}}, "to:"},
       {{{"q", std::string(kMaxQueryBytes + 1, 'a')}}, "q:"},
+      {{{"q",
+         [] {
+           std::string many;
+           for (size_t i = 0; i <= kMaxQueryWords; ++i) many += "w ";
+           return many;
+         }()}},
+       "q: at most 64 words"},
   };
   for (const BadCase& c : cases) {
     StatusOr<SearchCall> request = DecodeSearchParams(c.params);
