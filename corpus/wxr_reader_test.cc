@@ -175,7 +175,7 @@ TEST(WxrReaderTest, ExternalEntityIsNeverRead) {
 }
 
 TEST(WxrReaderTest, GarbageIsNotAnExport) {
-  const std::string inputs[] = {std::string("\x00\x01\xff\xfe garbage", 14), "{\"id\":1}",
+  const std::string inputs[] = {std::string("\x00\x01\xff\xfe garbage", 12), "{\"id\":1}",
                                 "<html><body>hi</body></html>", ""};
   for (const std::string& input : inputs) {
     RecordCollector got;
