@@ -47,7 +47,8 @@ Xapian::Query RelaxAnd(const Xapian::Query& query) {
   if (clauses.size() <= kAllWordsUpTo) return query;
   std::vector<Xapian::Query> ranked;
   for (const Xapian::Query& clause : clauses) {
-    Xapian::Query bonus(new Xapian::FixedWeightPostingSource(kCoordinationBonus));
+    // release(): the query owns (and frees) the source; without it the source leaks.
+    Xapian::Query bonus((new Xapian::FixedWeightPostingSource(kCoordinationBonus))->release());
     ranked.push_back(clause);
     ranked.emplace_back(Xapian::Query::OP_FILTER, bonus, clause);
   }
