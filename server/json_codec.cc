@@ -1,6 +1,7 @@
 #include "server/json_codec.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -121,6 +122,38 @@ StatusOr<query::SortOrder> ParseSort(const std::string& value) {
   return Status::InvalidArgument("sort: must be relevance, newest or oldest");
 }
 
+Status CheckLanguage(const std::string& value) {
+  const bool ok = value.size() == 2 && std::isalpha(static_cast<unsigned char>(value[0])) &&
+                  std::isalpha(static_cast<unsigned char>(value[1]));
+  return ok ? Status::Ok() : Status::InvalidArgument("lang: must be an ISO 639-1 code such as es");
+}
+
+// "87" or "80..90" (either end may be left open: "..90", "80..").
+Status ParseIssueRange(const std::string& value, query::SearchRequest& request) {
+  constexpr uint32_t kMaxIssue = 1000000;
+  const size_t dots = value.find("..");
+  const std::string first = value.substr(0, dots);
+  const std::string last = dots == std::string::npos ? first : value.substr(dots + 2);
+  const std::string error = "issue: must be N or A..B with issue numbers from 1 to 1000000";
+  if (first.empty() && last.empty()) return Status::InvalidArgument(error);
+  uint32_t from = 0;
+  uint32_t to = 0;
+  if (!first.empty()) {
+    auto parsed = ParseCount("issue", first, 1, kMaxIssue);
+    if (!parsed.ok()) return Status::InvalidArgument(error);
+    from = *parsed;
+  }
+  if (!last.empty()) {
+    auto parsed = ParseCount("issue", last, 1, kMaxIssue);
+    if (!parsed.ok()) return Status::InvalidArgument(error);
+    to = *parsed;
+  }
+  if (from != 0 && to != 0 && from > to) return Status::InvalidArgument("issue: A..B with A > B");
+  request.issue_from = from;
+  request.issue_to = to;
+  return Status::Ok();
+}
+
 // Decoding state that spans several parameters.
 struct ParamDecoder {
   SearchCall call;
@@ -140,6 +173,13 @@ struct ParamDecoder {
       request.topics.push_back(value);
     } else if (key == "city") {
       request.cities.push_back(value);
+    } else if (key == "author") {
+      request.authors.push_back(value);
+    } else if (key == "lang") {
+      ARCHIVE_RETURN_IF_ERROR(CheckLanguage(value));
+      request.langs.push_back(value);
+    } else if (key == "issue") {
+      ARCHIVE_RETURN_IF_ERROR(ParseIssueRange(value, request));
     } else if (key == "from") {
       ARCHIVE_ASSIGN_OR_RETURN(request.from_date, ParseDateBound(key, value, false));
     } else if (key == "to") {
@@ -181,6 +221,8 @@ struct ParamDecoder {
     query::SearchRequest& request = call.request;
     ARCHIVE_RETURN_IF_ERROR(CheckFilterValues("topic", request.topics));
     ARCHIVE_RETURN_IF_ERROR(CheckFilterValues("city", request.cities));
+    ARCHIVE_RETURN_IF_ERROR(CheckFilterValues("author", request.authors));
+    ARCHIVE_RETURN_IF_ERROR(CheckFilterValues("lang", request.langs));
     if (!request.from_date.empty() && !request.to_date.empty() &&
         request.from_date > request.to_date)
       return Status::InvalidArgument("from: must not be after to");

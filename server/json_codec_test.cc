@@ -25,6 +25,32 @@ TEST(JsonCodecTest, DecodesEveryParameter) {
   EXPECT_EQ(20u, request->limit);
 }
 
+TEST(JsonCodecTest, DecodesAuthorLanguageAndIssueFilters) {
+  StatusOr<SearchCall> call = DecodeSearchParams(
+      {{"author", "Ana Ruiz"}, {"author", "Ben Cole"}, {"lang", "es"}, {"issue", "80..90"}});
+  ASSERT_TRUE(call.ok()) << call.status().ToString();
+  EXPECT_EQ(std::vector<std::string>({"Ana Ruiz", "Ben Cole"}), call->request.authors);
+  EXPECT_EQ(std::vector<std::string>({"es"}), call->request.langs);
+  EXPECT_EQ(80u, call->request.issue_from);
+  EXPECT_EQ(90u, call->request.issue_to);
+
+  StatusOr<SearchCall> one = DecodeSearchParams({{"issue", "87"}});
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(87u, one->request.issue_from);
+  EXPECT_EQ(87u, one->request.issue_to);
+  StatusOr<SearchCall> open = DecodeSearchParams({{"issue", "..12"}});
+  ASSERT_TRUE(open.ok());
+  EXPECT_EQ(0u, open->request.issue_from);
+  EXPECT_EQ(12u, open->request.issue_to);
+
+  for (const char* bad : {"", "..", "x", "0", "9..3", "1..2..3", "-4"}) {
+    StatusOr<SearchCall> rejected = DecodeSearchParams({{"issue", bad}});
+    EXPECT_FALSE(rejected.ok()) << bad;
+    if (!rejected.ok()) EXPECT_TRUE(rejected.status().message().starts_with("issue:")) << bad;
+  }
+  EXPECT_FALSE(DecodeSearchParams({{"lang", "spanish"}}).ok());
+}
+
 TEST(JsonCodecTest, DefaultsBrowseTheFirstPage) {
   StatusOr<SearchCall> call = DecodeSearchParams({});
   ASSERT_TRUE(call.ok());
