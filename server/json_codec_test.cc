@@ -46,7 +46,9 @@ TEST(JsonCodecTest, DecodesAuthorLanguageAndIssueFilters) {
   for (const char* bad : {"", "..", "x", "0", "9..3", "1..2..3", "-4"}) {
     StatusOr<SearchCall> rejected = DecodeSearchParams({{"issue", bad}});
     EXPECT_FALSE(rejected.ok()) << bad;
-    if (!rejected.ok()) EXPECT_TRUE(rejected.status().message().starts_with("issue:")) << bad;
+    if (!rejected.ok()) {
+      EXPECT_TRUE(rejected.status().message().starts_with("issue:")) << bad;
+    }
   }
   EXPECT_FALSE(DecodeSearchParams({{"lang", "spanish"}}).ok());
 }
