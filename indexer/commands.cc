@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "indexer/command_output.h"
 #include "indexer/index_status.h"
 #include "indexer/indexer.h"
 #include "indexer/progress_line.h"
@@ -17,36 +18,6 @@ namespace archive::indexer {
 namespace {
 
 using nlohmann::json;
-
-// With --json, standard output still carries one object, so that a script parsing it
-// learns why nothing was changed.
-int Fail(const std::string& message, bool as_json = false) {
-  std::cerr << "archive-index: " << message << "\n";
-  if (as_json) std::cout << json{{"error", message}}.dump() << std::endl;
-  return kExitNothingChanged;
-}
-
-json SummaryJson(const UpdateSummary& summary) {
-  return {{"added", summary.added},           {"changed", summary.changed},
-          {"unchanged", summary.unchanged},   {"removed", summary.removed},
-          {"rejected", summary.rejected},     {"skipped", summary.skipped},
-          {"duplicates", summary.duplicates}, {"generation", summary.generation},
-          {"revision", summary.revision},     {"articles", summary.articles},
-          {"recovered", summary.recovered}};
-}
-
-std::string SummaryText(const UpdateSummary& summary) {
-  bool nothing = summary.added + summary.changed + summary.removed == 0;
-  return fmt::format(
-      "{} added, {} changed, {} unchanged, {} removed, {} rejected, {} skipped{}{} "
-      "(generation {}, revision {}, {} articles)",
-      WithThousands(summary.added), WithThousands(summary.changed),
-      WithThousands(summary.unchanged), WithThousands(summary.removed),
-      WithThousands(summary.rejected), WithThousands(summary.skipped),
-      summary.duplicates ? ", " + WithThousands(summary.duplicates) + " duplicates" : "",
-      nothing ? ": nothing changed" : "", summary.generation, summary.revision,
-      WithThousands(summary.articles));
-}
 
 void Print(const UpdateSummary& summary, const FeedResult& feed, bool as_json) {
   double seconds = feed.seconds > 0 ? feed.seconds : 1e-9;

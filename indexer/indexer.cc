@@ -210,10 +210,10 @@ StatusOr<bool> Indexer::Delete(const std::string& id) {
   return true;
 }
 
-StatusOr<uint64_t> Indexer::RemoveUnseen() {
+StatusOr<uint64_t> Indexer::RemoveUnseen(const std::function<bool(std::string_view id)>& keep) {
   std::vector<std::string> unseen;
   ARCHIVE_RETURN_IF_ERROR(impl_->store->ForEachCurrent([&](std::string_view id, std::string_view) {
-    if (!impl_->seen.contains(std::string(id))) unseen.emplace_back(id);
+    if (!impl_->seen.contains(std::string(id)) && !(keep && keep(id))) unseen.emplace_back(id);
   }));
   for (const std::string& id : unseen) ARCHIVE_RETURN_IF_ERROR(Delete(id).status());
   return unseen.size();

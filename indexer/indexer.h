@@ -10,8 +10,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/article.h"
 #include "core/status_or.h"
@@ -56,8 +58,9 @@ class Indexer {
   StatusOr<bool> Delete(const std::string& id);
 
   // Stages the removal of every indexed article not given to Add() in this batch (an
-  // update with --prune). Returns how many.
-  StatusOr<uint64_t> RemoveUnseen();
+  // update with --prune), except those `keep` accepts (a WordPress pull keeps what did
+  // not come from WordPress). Returns how many.
+  StatusOr<uint64_t> RemoveUnseen(const std::function<bool(std::string_view id)>& keep = {});
 
   // Counts records that never reached Add(), so that the summary reports them.
   void CountRejected(uint64_t count) { summary_.rejected += count; }

@@ -4,9 +4,11 @@
 //   archive-index rebuild  --index DIR [--json] [--rejects FILE] [--format F] SOURCE...
 //   archive-index rollback --index DIR [--json]
 //   archive-index status   --index DIR [--json]
+//   archive-index pull     --index DIR --wordpress URL [--auth USER:PASS] [--full] [--json]
 #include <CLI/CLI.hpp>
 
 #include "indexer/commands.h"
+#include "indexer/pull_command.h"
 
 namespace {
 
@@ -53,6 +55,20 @@ int main(int argc, char** argv) {
   CLI::App* status_command =
       AddCommand(app, "status", "Generation, revision, articles, size on disk", status);
 
+  indexer::PullArgs pull;
+  CLI::App* pull_command = app.add_subcommand(
+      "pull", "Apply what changed on a WordPress site since the last pull, one commit");
+  pull_command->add_option("--index", pull.index_dir, "Index directory")->required();
+  pull_command->add_option("--wordpress", pull.site_url, "The site's URL (or its /wp-json root)")
+      ->required();
+  pull_command
+      ->add_option("--auth", pull.auth, "USER:APPLICATION-PASSWORD for a REST API behind a login")
+      ->envname("ARCHIVE_WORDPRESS_AUTH");
+  pull_command->add_flag("--full", pull.full, "Fetch every published post, not just changes");
+  pull_command->add_option("--timeout", pull.timeout_seconds, "Seconds per HTTP request (30)")
+      ->check(CLI::Range(1, 3600));
+  pull_command->add_flag("--json", pull.json, "Print the outcome as one JSON object on stdout");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -64,5 +80,6 @@ int main(int argc, char** argv) {
   if (rebuild_command->parsed()) return indexer::RunRebuild(rebuild);
   if (rollback_command->parsed()) return indexer::RunRollback(rollback);
   if (status_command->parsed()) return indexer::RunStatus(status);
+  if (pull_command->parsed()) return indexer::RunPull(pull);
   return indexer::kExitNothingChanged;
 }
