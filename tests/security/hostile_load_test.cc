@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -82,12 +83,22 @@ LegitFigures AskSearches(int port) {
 
 // What the attackers got back, by kind.
 struct AttackFigures {
-  std::atomic<int> slow_opened = 0;       // slow-header connections opened (reopened when cut)
-  std::atomic<int> flood_sent = 0;        // requests with 4,000 header lines
-  std::atomic<int> flood_refused = 0;     // ... answered 4xx
-  std::atomic<int> oversize_sent = 0;     // bodies announced at 10 MiB, or chunked
-  std::atomic<int> oversize_refused = 0;  // ... answered 4xx
+  std::atomic<int> slow_opened = 0;        // slow-header connections opened (reopened when cut)
+  std::atomic<int> flood_sent = 0;         // requests with 4,000 header lines
+  std::atomic<int> flood_refused = 0;      // ... answered 4xx (the rest cut off, or accepted)
+  std::atomic<int> flood_accepted = 0;     // ... answered 2xx: must never happen
+  std::atomic<int> oversize_sent = 0;      // bodies announced at 10 MiB, or chunked
+  std::atomic<int> oversize_refused = 0;   // ... answered 4xx (nginx often resets instead)
+  std::atomic<int> oversize_accepted = 0;  // ... answered 2xx: must never happen
 };
+
+// "<prefix><number>: 1\r\n", appended piecewise (GCC 12 misreports operator+ chains at -O3).
+std::string HeaderLine(const char* prefix, int number) {
+  std::string line = prefix;
+  line += std::to_string(number);
+  line += ": 1\r\n";
+  return line;
+}
 
 class Attack {
  public:
@@ -121,7 +132,7 @@ class Attack {
     int line = 0;
     while (!stop_) {
       for (int& fd : fds) {
-        if (fd < 0 || !SendAll(fd, "X-Slow-" + std::to_string(line) + ": 1\r\n")) {
+        if (fd < 0 || !SendAll(fd, HeaderLine("X-Slow-", line))) {
           if (fd >= 0) ::close(fd);
           fd = Open();  // cut off: come back, as an attacker would
         }
@@ -136,12 +147,13 @@ class Attack {
 
   void Flood() {
     std::string request = "GET /api/search?q=flood HTTP/1.1\r\nHost: archive\r\n";
-    for (int i = 0; i < 4000; ++i) request += "X-Flood-" + std::to_string(i) + ": x\r\n";
+    for (int i = 0; i < 4000; ++i) request += HeaderLine("X-Flood-", i);
     request += "Connection: close\r\n\r\n";
     while (!stop_) {
       ++figures_.flood_sent;
       const int status = Exchange(port_, request).status;
       if (status >= 400 && status < 500) ++figures_.flood_refused;
+      if (status >= 200 && status < 300) ++figures_.flood_accepted;
       std::this_thread::sleep_for(milliseconds(20));
     }
   }
@@ -167,6 +179,7 @@ class Attack {
       const int status = ReadResponse(fd).status;
       ::close(fd);
       if (status >= 400 && status < 500) ++figures_.oversize_refused;
+      if (status >= 200 && status < 300) ++figures_.oversize_accepted;
       std::this_thread::sleep_for(milliseconds(20));
     }
   }
@@ -243,7 +256,9 @@ class HostileLoadTest : public ::testing::Test {
     const char* cities[] = {"Boston", "Seattle", "Chicago"};
     for (int i = 0; i < 300; ++i) {
       Article article;
-      article.id = "a" + std::to_string(i);
+      char id[16];
+      std::snprintf(id, sizeof(id), "a%d", i);
+      article.id = id;
       article.title = "Council hears rent strike " + std::to_string(i);
       article.body = "Tenants in " + std::string(cities[i % 3]) +
                      " talk about rent control, the harbor strike and the council vote number " +
@@ -286,12 +301,14 @@ class HostileLoadTest : public ::testing::Test {
       std::cout << name << ": " << figures.slow_opened << " slow-header connections opened, "
                 << figures.flood_refused << "/" << figures.flood_sent << " header floods refused, "
                 << figures.oversize_refused << "/" << figures.oversize_sent
-                << " oversized bodies refused\n";
+                << " oversized bodies refused (the rest cut off; none accepted)\n";
       EXPECT_GE(figures.slow_opened, kSlowConnections);
       EXPECT_GT(figures.flood_sent, 0);
-      EXPECT_EQ(figures.flood_sent, figures.flood_refused);
+      EXPECT_EQ(0, figures.flood_accepted);
+      EXPECT_GT(figures.flood_refused, 0);
       EXPECT_GT(figures.oversize_sent, 0);
-      EXPECT_EQ(figures.oversize_sent, figures.oversize_refused);
+      EXPECT_EQ(0, figures.oversize_accepted);
+      EXPECT_GT(figures.oversize_refused, 0);
       RecordProperty(name + "_slow_connections", figures.slow_opened.load());
       RecordProperty(name + "_floods", figures.flood_sent.load());
       RecordProperty(name + "_oversize", figures.oversize_sent.load());

@@ -124,7 +124,8 @@ void ExpectHeadersRight(const httplib::Result& result, const std::string& what) 
   if (!result->body.empty()) {
     const std::string type = result->get_header_value("Content-Type");
     EXPECT_TRUE(type == "application/json" || type.starts_with("text/html; charset=utf-8") ||
-                type.starts_with("text/plain; version=0.0.4"))
+                type.starts_with("text/plain; version=0.0.4") || type == "application/x-ndjson" ||
+                type.starts_with("text/csv"))
         << what << ": " << type;
   }
 }
@@ -412,8 +413,11 @@ TEST_F(SecurityChecksTest, UnpublishedWordPressPostsAreNeverSearchable) {
     for (const std::string path : {"/api/search?q=", "/api/kwic?q=", "/api/facets?q="}) {
       httplib::Result got = client.Get(path + marker);
       ASSERT_TRUE(got);
-      EXPECT_EQ(std::string::npos, got->body.find(marker)) << path << marker;
       json body = json::parse(got->body, nullptr, false);
+      ASSERT_FALSE(body.is_discarded()) << path << marker;
+      body.erase("query");  // the echoed query names the marker, of course
+      if (body.contains("request")) body["request"].erase("q");
+      EXPECT_EQ(std::string::npos, body.dump().find(marker)) << path << marker << body.dump();
       if (body.contains("total")) {
         EXPECT_EQ(0, body["total"]) << path << marker;
       }
