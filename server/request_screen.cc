@@ -28,7 +28,7 @@ std::optional<Refusal> ScreenBody(const httplib::Request& request, const ScreenL
                    true};
   const std::optional<size_t> length = ContentLength(request);
   if (!length) return Refusal{ApiError::kBadRequest, "malformed Content-Length", "", true};
-  if (*length > limits.max_body_bytes)
+  if (*length > limits.max_drain_bytes)
     return Refusal{ApiError::kPayloadTooLarge,
                    "the body may hold at most " + std::to_string(limits.max_body_bytes) + " bytes",
                    "", true};

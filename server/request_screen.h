@@ -17,6 +17,10 @@ namespace archive::server {
 
 struct ScreenLimits {
   size_t max_body_bytes = 64 * 1024;
+  // A body above max_body_bytes but within this is left to cpp-httplib, which reads and
+  // discards it and answers 413, so that an ordinary client can read the answer; above
+  // it, the refusal comes at once and the connection is given up.
+  size_t max_drain_bytes = 4 * 1024 * 1024;
   size_t max_header_count = 64;
   size_t max_header_bytes = 16 * 1024;  // all header names and values together
 };
@@ -32,7 +36,7 @@ struct Refusal {
 
 // Nothing when the request may go on to routing. Rules, in order: header count and size;
 // no Transfer-Encoding (a body must state its Content-Length); Content-Length a number
-// within max_body_bytes; a body only with POST; on a known route, only its methods; on an
+// within max_drain_bytes; a body only with POST; on a known route, only its methods; on an
 // unknown route, only GET, HEAD, POST and OPTIONS (the rest is 404 at once).
 std::optional<Refusal> ScreenRequest(const httplib::Request& request,
                                      const std::vector<RouteSpec>& routes,

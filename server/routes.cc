@@ -130,8 +130,11 @@ void Refuse(const Refusal& refusal, httplib::Response& response) {
 void InstallPolicy(httplib::Server& server, ServingState& state, std::vector<RouteSpec> routes,
                    std::vector<RouteSpec> gated) {
   RegisterOptions(server, state, routes);
-  const ScreenLimits limits{state.options.max_body_bytes, state.options.max_header_count,
-                            state.options.max_header_bytes};
+  ScreenLimits limits;
+  limits.max_body_bytes = state.options.max_body_bytes;
+  limits.max_drain_bytes = std::max(limits.max_drain_bytes, state.options.max_body_bytes);
+  limits.max_header_count = state.options.max_header_count;
+  limits.max_header_bytes = state.options.max_header_bytes;
   server.set_pre_routing_handler([&state, routes, limits, gated = std::move(gated)](
                                      const httplib::Request& request, httplib::Response& response) {
     CurrentTrace() = {true, std::chrono::steady_clock::now(), {}};

@@ -322,7 +322,7 @@ TEST_F(SecurityChecksTest, EveryResponseHasContentTypeAndNosniff) {
   }
   // Refusals made before routing, from raw requests.
   for (const std::string& raw :
-       {std::string("POST /api/search HTTP/1.1\r\nHost: a\r\nContent-Length: 999999\r\n"
+       {std::string("POST /api/search HTTP/1.1\r\nHost: a\r\nContent-Length: 9999999\r\n"
                     "Connection: close\r\n\r\n"),
         std::string("POST /api/search HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
                     "Connection: close\r\n\r\n0\r\n\r\n"),
