@@ -174,6 +174,35 @@ TEST(WxrReaderTest, ExternalEntityIsNeverRead) {
   EXPECT_EQ(1u, got.articles.size() + got.rejections.size());
 }
 
+TEST(WxrReaderTest, ExternalDtdAndParameterEntitiesAreNeverLoaded) {
+  std::string dtd =
+      "<!DOCTYPE rss SYSTEM \"file:///etc/passwd\" [<!ENTITY % p SYSTEM "
+      "\"http://127.0.0.1:1/evil.dtd\"> %p;]>\n";
+  std::string xml = Export(Item("1", "Title", "body"), "1.2", dtd);
+  RecordCollector got;
+  auto start = std::chrono::steady_clock::now();
+  Status status = ReadWxr(xml, "dtd.xml", {}, got.callbacks());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  EXPECT_TRUE(status.ok() || status.code() == StatusCode::kInvalidArgument) << status.ToString();
+  EXPECT_EQ(std::string::npos, got.AllText().find("root:"));
+}
+
+TEST(WxrReaderTest, DeepNestingIsAQuickPerFileError) {
+  // libxml2 stops at 256 levels unless XML_PARSE_HUGE is given, and we never give it.
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<x>";
+  std::string xml = Export(Item("1", "Before", "ok") + "<item>" + deep + "</item>");
+  RecordCollector got;
+  auto start = std::chrono::steady_clock::now();
+  Status status = ReadWxr(xml, "deep.xml", {}, got.callbacks());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(1u, got.articles.size());  // the item before the break is kept
+  ASSERT_EQ(1u, got.rejections.size());
+  EXPECT_NE(std::string::npos, got.rejections[0].reason.find("XML error"))
+      << got.rejections[0].reason;
+}
+
 TEST(WxrReaderTest, GarbageIsNotAnExport) {
   const std::string inputs[] = {std::string("\x00\x01\xff\xfe garbage", 12), "{\"id\":1}",
                                 "<html><body>hi</body></html>", ""};

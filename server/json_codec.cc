@@ -102,10 +102,36 @@ Status AddFacetNames(const std::string& list, query::SearchRequest& request) {
   return Status::Ok();
 }
 
+// A highlight marker goes into the HTML of snippets unescaped, so it is either plain text
+// without markup characters or one simple tag: <mark>, </mark>, <b class="hit">, ... Any
+// other markup would let a crafted link put script into a page that shows snippets.
+bool IsSafeMarker(std::string_view value) {
+  if (value.find_first_of("<>&\"'") == std::string_view::npos) return true;
+  if (value.size() < 3 || value.front() != '<' || value.back() != '>') return false;
+  value = value.substr(1, value.size() - 2);
+  const bool closing = value.starts_with("/");
+  if (closing) value.remove_prefix(1);
+  const std::string_view tag = value.substr(0, value.find(' '));
+  static constexpr std::string_view kTags[] = {"mark", "b", "strong", "em", "i", "u", "span"};
+  if (std::find(std::begin(kTags), std::end(kTags), tag) == std::end(kTags)) return false;
+  std::string_view rest = value.substr(tag.size());
+  if (rest.empty()) return true;
+  if (closing || !rest.starts_with(" class=\"") || !rest.ends_with("\"") || rest.size() < 9)
+    return false;
+  rest = rest.substr(8, rest.size() - 9);
+  return std::all_of(rest.begin(), rest.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '_';
+  });
+}
+
 StatusOr<std::string> ParseHighlight(const std::string& name, const std::string& value) {
   if (value.size() > kMaxHighlightBytes)
     return Status::InvalidArgument(name + ": at most " + std::to_string(kMaxHighlightBytes) +
                                    " bytes");
+  if (!IsSafeMarker(value))
+    return Status::InvalidArgument(name +
+                                   ": text without < > & \" ', or one tag such as <mark> or "
+                                   "<span class=\"hit\">");
   return value;
 }
 

@@ -1,11 +1,14 @@
 #include "server/routes.h"
 
 #include <iostream>
+#include <optional>
+#include <thread>
 
 #include "server/admin_routes.h"
 #include "server/archive_routes.h"
 #include "server/bounded_task_queue.h"
 #include "server/reply.h"
+#include "server/request_screen.h"
 #include "server/request_trace.h"
 #include "server/research_routes.h"
 #include "server/search_routes.h"
@@ -99,20 +102,56 @@ void HandleException(const httplib::Request& request, httplib::Response& respons
   SendError(response, ApiError::kInternal, "internal error");
 }
 
+// The slot a worker thread holds for the request it is answering: taken before routing,
+// given back when the handler is done (post-routing, or at the latest by the logger).
+SearchGate::Slot& HeldSearchSlot() {
+  thread_local SearchGate::Slot slot;
+  return slot;
+}
+
+bool TakeSearchSlot(ServingState& state, const std::vector<RouteSpec>& gated,
+                    const httplib::Request& request) {
+  HeldSearchSlot().Release();
+  if (request.method == "OPTIONS" || FindRoute(gated, request.path) == nullptr) return true;
+  HeldSearchSlot() = state.search_gate.Acquire();
+  return HeldSearchSlot().held();
+}
+
+void Refuse(const Refusal& refusal, httplib::Response& response) {
+  if (!refusal.allow.empty()) response.set_header("Allow", refusal.allow);
+  // cpp-httplib 0.11.4 keeps reading the connection, but a client (or proxy) told to
+  // close never sends another request down it, so an unread body is never taken for one.
+  if (refusal.close) response.set_header("Connection", "close");
+  SendError(response, refusal.error, refusal.message);
+}
+
 // The hooks every listener shares: traces, limits, CORS, JSON errors, the access log.
-void InstallPolicy(httplib::Server& server, ServingState& state, std::vector<RouteSpec> routes) {
+// `gated` routes take a SearchGate slot for their handler's run (not OPTIONS).
+void InstallPolicy(httplib::Server& server, ServingState& state, std::vector<RouteSpec> routes,
+                   std::vector<RouteSpec> gated) {
   RegisterOptions(server, state, routes);
-  server.set_pre_routing_handler(
-      [&state](const httplib::Request& request, httplib::Response& response) {
-        CurrentTrace() = {true, std::chrono::steady_clock::now(), {}};
-        if (HeadersWithinLimits(request, state.options.max_header_count,
-                                state.options.max_header_bytes))
-          return httplib::Server::HandlerResponse::Unhandled;
-        SendError(response, ApiError::kHeadersTooLarge, "too many or too large request headers");
-        return httplib::Server::HandlerResponse::Handled;
-      });
+  ScreenLimits limits;
+  limits.max_body_bytes = state.options.max_body_bytes;
+  limits.max_drain_bytes = std::max(limits.max_drain_bytes, state.options.max_body_bytes);
+  limits.max_header_count = state.options.max_header_count;
+  limits.max_header_bytes = state.options.max_header_bytes;
+  server.set_pre_routing_handler([&state, routes, limits, gated = std::move(gated)](
+                                     const httplib::Request& request, httplib::Response& response) {
+    CurrentTrace() = {true, std::chrono::steady_clock::now(), {}};
+    if (std::optional<Refusal> refusal = ScreenRequest(request, routes, limits)) {
+      Refuse(*refusal, response);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!TakeSearchSlot(state, gated, request)) {
+      response.set_header("Retry-After", "1");
+      SendError(response, ApiError::kUnavailable, "the server is busy; retry in a moment");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   server.set_post_routing_handler(
       [&state](const httplib::Request& request, httplib::Response& response) {
+        HeldSearchSlot().Release();  // the handler is done; writing needs no slot
         state.cors.Apply(request, response);
         // cpp-httplib compresses bodies when the client accepts it: caches must know.
         AddVary(response, "Accept-Encoding");
@@ -124,8 +163,14 @@ void InstallPolicy(httplib::Server& server, ServingState& state, std::vector<Rou
   server.set_exception_handler(HandleException);
   server.set_logger(
       [&state, routes](const httplib::Request& request, const httplib::Response& response) {
+        HeldSearchSlot().Release();
         LogRequest(state, routes, request, response);
       });
+}
+
+size_t SearchSlots(int configured) {
+  if (configured > 0) return static_cast<size_t>(configured);
+  return std::max<size_t>(2, std::thread::hardware_concurrency());
 }
 
 }  // namespace
@@ -134,7 +179,9 @@ ServingState::ServingState(const query::Searcher& searcher_in, ServerOptions opt
     : searcher(searcher_in),
       options(std::move(options_in)),
       cors(options.cors_origins),
-      log(options.log_sink ? options.log_sink : StderrLogSink()) {}
+      log(options.log_sink ? options.log_sink : StderrLogSink()),
+      search_gate(SearchSlots(options.search_slots),
+                  std::chrono::milliseconds(std::max(0, options.search_wait_ms))) {}
 
 void ConfigureServer(httplib::Server& server, const ServerOptions& options) {
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
@@ -166,13 +213,16 @@ void RegisterRoutes(httplib::Server& server, ServingState& state) {
     routes.push_back(kMetricsRoute);
     routes.push_back(kStatsRoute);
   }
-  InstallPolicy(server, state, std::move(routes));
+  std::vector<RouteSpec> gated = {kSearchRoute};
+  gated.insert(gated.end(), ArchiveRoutes().begin(), ArchiveRoutes().end());
+  gated.insert(gated.end(), ResearchRoutes().begin(), ResearchRoutes().end());
+  InstallPolicy(server, state, std::move(routes), std::move(gated));
 }
 
 void RegisterAdminRoutes(httplib::Server& server, ServingState& state) {
   RegisterHealthRoutes(server, state);
   RegisterOpsRoutes(server, state, /*require_token=*/false);
-  InstallPolicy(server, state, {kHealthzRoute, kReadyzRoute, kMetricsRoute, kStatsRoute});
+  InstallPolicy(server, state, {kHealthzRoute, kReadyzRoute, kMetricsRoute, kStatsRoute}, {});
 }
 
 }  // namespace archive::server

@@ -16,21 +16,27 @@
 #include "server/http_policy.h"
 #include "server/metrics.h"
 #include "server/query_stats.h"
+#include "server/search_gate.h"
 
 namespace archive::server {
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";
-  int port = 8080;           // 0 picks a free port
-  int threads = 16;          // cpp-httplib holds one per open keep-alive connection
-  size_t max_waiting = 256;  // accepted connections waiting for a worker
-  int read_timeout_s = 5;    // slow clients must not hold a worker for long
+  int port = 8080;  // 0 picks a free port
+  // Connection workers, started on demand: cpp-httplib holds one per open connection,
+  // slow ones included, so there are many; the CPU work is bounded by search_slots.
+  int threads = 256;
+  size_t max_waiting = 256;   // accepted connections waiting for a worker
+  int search_slots = 0;       // searches running at once; 0: the number of cores (at least 2)
+  int search_wait_ms = 1000;  // a request waits this long for a slot, then gets 503
+  int read_timeout_s = 3;     // per read; slow clients must not hold a worker for long
   int write_timeout_s = 5;
   int keep_alive_timeout_s = 5;  // an idle keep-alive connection holds a worker this long
   size_t keep_alive_max_requests = 100;
   size_t max_body_bytes = 64 * 1024;
   size_t max_header_count = 64;
-  size_t max_header_bytes = 16 * 1024;    // all header names and values together
+  size_t max_header_bytes = 16 * 1024;  // all header names and values together
+  // (the request line and each header line are capped at 8 KiB by cpp-httplib itself)
   std::vector<std::string> cors_origins;  // origins allowed to call the API; "*" for any
   // Non-empty: /metrics and /api/stats are also served on the public listener to
   // requests carrying "Authorization: Bearer <admin_token>".
@@ -50,6 +56,7 @@ struct ServingState {
   const LogSink log;
   Metrics metrics;
   QueryStats query_stats;
+  SearchGate search_gate;  // shared by the public listener's search-like routes
 };
 
 // Worker pool, limits and timeouts; call before listening.

@@ -56,6 +56,35 @@ std::unique_ptr<CLI::App> MakeApp(ServerConfig& config) {
       ->envname("ARCHIVE_THREADS")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+  app->add_option("--search-slots", server.search_slots,
+                  "Searches running at once; 0: the number of cores (at least 2)")
+      ->envname("ARCHIVE_SEARCH_SLOTS")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  app->add_option("--search-wait-ms", server.search_wait_ms,
+                  "How long a request waits for a search slot before a 503")
+      ->envname("ARCHIVE_SEARCH_WAIT_MS")
+      ->check(CLI::Range(0, 60000))
+      ->capture_default_str();
+  app->add_option("--read-timeout", server.read_timeout_s,
+                  "Seconds a read from a client may wait for data")
+      ->envname("ARCHIVE_READ_TIMEOUT")
+      ->check(CLI::Range(1, 300))
+      ->capture_default_str();
+  app->add_option("--keep-alive-timeout", server.keep_alive_timeout_s,
+                  "Seconds an idle keep-alive connection is kept")
+      ->envname("ARCHIVE_KEEP_ALIVE_TIMEOUT")
+      ->check(CLI::Range(1, 300))
+      ->capture_default_str();
+  app->add_option("--keep-alive-max", server.keep_alive_max_requests,
+                  "Requests served on one connection before it is closed")
+      ->envname("ARCHIVE_KEEP_ALIVE_MAX")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  app->add_option("--max-body", server.max_body_bytes, "Largest request body, in bytes")
+      ->envname("ARCHIVE_MAX_BODY")
+      ->check(CLI::Range(0, 64 * 1024 * 1024))
+      ->capture_default_str();
   app->add_option("--cors-origin", server.cors_origins,
                   "Origin allowed to call the API (* for any); repeat, or comma-separate")
       ->type_name("URL")

@@ -48,13 +48,30 @@ TEST_F(ServerConfigTest, DefaultsNeedOnlyAnIndex) {
   EXPECT_EQ("/idx", config->index_dir);
   EXPECT_EQ("127.0.0.1", config->server.bind);
   EXPECT_EQ(8080, config->server.port);
-  EXPECT_EQ(16, config->server.threads);
+  EXPECT_EQ(256, config->server.threads);
+  EXPECT_EQ(0, config->server.search_slots);
+  EXPECT_EQ(3, config->server.read_timeout_s);
+  EXPECT_EQ(64u * 1024, config->server.max_body_bytes);
   EXPECT_EQ(-1, config->admin_port);
   EXPECT_EQ("127.0.0.1", config->admin_bind);
   EXPECT_TRUE(config->server.cors_origins.empty());
   EXPECT_FALSE(config->server.log_ips);
   EXPECT_TRUE(config->server.admin_token.empty());
   EXPECT_TRUE(config->config_file.empty());
+}
+
+TEST_F(ServerConfigTest, HostileLoadLimitsAreSettings) {
+  auto config = LoadServerConfig({"--index", "/i", "--search-slots", "3", "--search-wait-ms", "250",
+                                  "--read-timeout", "2", "--keep-alive-timeout", "4",
+                                  "--keep-alive-max", "50", "--max-body", "1024"});
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(3, config->server.search_slots);
+  EXPECT_EQ(250, config->server.search_wait_ms);
+  EXPECT_EQ(2, config->server.read_timeout_s);
+  EXPECT_EQ(4, config->server.keep_alive_timeout_s);
+  EXPECT_EQ(50u, config->server.keep_alive_max_requests);
+  EXPECT_EQ(1024u, config->server.max_body_bytes);
+  EXPECT_FALSE(LoadServerConfig({"--index", "/i", "--read-timeout", "0"}).ok());
 }
 
 TEST_F(ServerConfigTest, FlagsBeatFileBeatsEnvironment) {
