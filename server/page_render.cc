@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/html_text.h"
+
 namespace archive::server {
 namespace {
 
@@ -270,6 +272,52 @@ std::string UrlEncode(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string RenderArticleView(const Article& article, std::string_view query) {
+  std::string html;
+  if (!query.empty())
+    html += "<p><a class=\"back\" href=\"" + HtmlEscape(Link("/", {{"q", std::string(query)}})) +
+            "\">‹ Results for “" + HtmlEscape(query) + "”</a></p>\n";
+  html += "<h1>" + HtmlEscape(article.title) + "</h1>\n<p class=\"meta\">" +
+          HtmlEscape(article.date.empty() ? "undated" : article.date);
+  if (article.issue > 0) {
+    const std::string number = std::to_string(article.issue);
+    html += " · <a href=\"/issues/" + number + "\">Issue " + number + "</a>";
+  }
+  if (!article.authors.empty()) html += " · By " + HtmlEscape(Joined(article.authors));
+  html += "</p>\n<p class=\"meta\">" + HtmlEscape(Joined(article.topics)) +
+          (article.topics.empty() || article.cities.empty() ? "" : " · ") +
+          HtmlEscape(Joined(article.cities)) + "</p>\n<div class=\"text\">\n";
+  const std::string text = LooksLikeHtml(article.body) ? HtmlToText(article.body) : article.body;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view paragraph = std::string_view(text).substr(start, end - start);
+    if (paragraph.find_first_not_of(" \n\t") != std::string_view::npos)
+      html += "<p>" + HtmlEscape(paragraph) + "</p>\n";
+    start = end + 2;
+  }
+  return html + "</div>\n";
+}
+
+std::string WithArticleView(std::string_view document, std::string_view title,
+                            std::string_view view) {
+  static constexpr std::string_view kEmpty =
+      "<article id=\"view-article\" class=\"article\" hidden></article>";
+  static constexpr std::string_view kTitle = "<title>Archive search</title>";
+  std::string page(document);
+  const size_t at = page.find(kEmpty);
+  if (at == std::string::npos) return page;
+  page.replace(
+      at, kEmpty.size(),
+      "<article id=\"view-article\" class=\"article\">\n" + std::string(view) + "</article>");
+  const size_t title_at = page.find(kTitle);
+  if (title_at != std::string::npos)
+    page.replace(title_at, kTitle.size(),
+                 "<title>" + HtmlEscape(title) + " – Archive search</title>");
+  return page;
 }
 
 std::string RenderResultsPage(const ResultsPage& page) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/article.h"
 #include "query/search_types.h"
 #include "server/json_codec.h"
 
@@ -30,5 +31,15 @@ struct ResultsPage {
 // state, "did you mean" and other notices, topic and city facets as links with counts,
 // the hits, sort and page links.
 std::string RenderResultsPage(const ResultsPage& page);
+
+// The article for #view-article of the page's document, so that /article/{id} shows it
+// without JavaScript too: headline, metadata, the text (HTML bodies reduced to their
+// text) in paragraphs, and a link back to the results of `query` when it is not empty.
+std::string RenderArticleView(const Article& article, std::string_view query);
+
+// The page's document with `view` as the article view's content (shown, with `title`),
+// in place of the empty, hidden one.
+std::string WithArticleView(std::string_view document, std::string_view title,
+                            std::string_view view);
 
 }  // namespace archive::server

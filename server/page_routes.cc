@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "server/archive_codec.h"
 #include "server/json_codec.h"
 #include "server/page_render.h"
 #include "server/reply.h"
@@ -55,6 +56,25 @@ void HandleResultsPage(ServingState& state, const httplib::Request& request,
                        kHtmlType);
 }
 
+// /article/{id}: the page's document with the article already in it, so that it reads
+// without JavaScript too (the script then takes the view over). When the article cannot
+// be had, the plain document says why through the script (404 for an unknown id).
+void HandleArticlePage(const ServingState& state, const httplib::Request& request,
+                       httplib::Response& response) {
+  response.set_header("Cache-Control", "no-cache");
+  const std::string id = request.matches[1];
+  StatusOr<query::ArticleRecord> record = Status::NotFound("invalid id");
+  if (ValidateArticleId(id).ok()) record = state.searcher.Fetch(id);
+  if (!record.ok()) {
+    response.status = ToHttpError(record.status().code()).http_status;
+    return response.set_content(assets::kSearchPageHtml.data(), assets::kSearchPageHtml.size(),
+                                kHtmlType);
+  }
+  const Article& article = record->article;
+  const std::string view = RenderArticleView(article, request.get_param_value("q"));
+  response.set_content(WithArticleView(assets::kSearchPageHtml, article.title, view), kHtmlType);
+}
+
 }  // namespace
 
 void ServeEmbedded(httplib::Server& server, const RouteSpec& route, std::string_view content,
@@ -74,12 +94,15 @@ void ServeEmbedded(httplib::Server& server, const RouteSpec& route, std::string_
 }
 
 void RegisterPageRoutes(httplib::Server& server, ServingState& state) {
-  for (const RouteSpec* route :
-       {&kPageRoute, &kArticlePageRoute, &kIssuesPageRoute, &kIssuePageRoute})
+  for (const RouteSpec* route : {&kPageRoute, &kIssuesPageRoute, &kIssuePageRoute})
     ServeEmbedded(server, *route, assets::kSearchPageHtml, kHtmlType);
   ServeEmbedded(server, kAppJsRoute, assets::kAppJs, kJsType);
   ServeEmbedded(server, kStyleRoute, assets::kStyleCss, "text/css; charset=utf-8");
   ServeEmbedded(server, kWidgetRoute, assets::kWidgetJs, kJsType);
+  server.Get(RoutePattern(kArticlePageRoute.path),
+             [&state](const httplib::Request& request, httplib::Response& response) {
+               HandleArticlePage(state, request, response);
+             });
   server.Get(std::string(kResultsPageRoute.path),
              [&state](const httplib::Request& request, httplib::Response& response) {
                HandleResultsPage(state, request, response);

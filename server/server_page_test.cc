@@ -12,10 +12,9 @@ class PageTest : public ServerFixture {};
 
 TEST_F(PageTest, AssetsHaveTypesValidatorsAndCacheHeaders) {
   const std::pair<const char*, const char*> assets[] = {
-      {"/", "text/html; charset=utf-8"},           {"/app.js", "text/javascript; charset=utf-8"},
-      {"/style.css", "text/css; charset=utf-8"},   {"/widget.js", "text/javascript; charset=utf-8"},
-      {"/article/a1", "text/html; charset=utf-8"}, {"/issues", "text/html; charset=utf-8"},
-      {"/issues/3", "text/html; charset=utf-8"}};
+      {"/", "text/html; charset=utf-8"},         {"/app.js", "text/javascript; charset=utf-8"},
+      {"/style.css", "text/css; charset=utf-8"}, {"/widget.js", "text/javascript; charset=utf-8"},
+      {"/issues", "text/html; charset=utf-8"},   {"/issues/3", "text/html; charset=utf-8"}};
   httplib::Client client = Client();
   for (const auto& [path, type] : assets) {
     httplib::Result result = client.Get(path);
@@ -32,6 +31,31 @@ TEST_F(PageTest, AssetsHaveTypesValidatorsAndCacheHeaders) {
   }
   EXPECT_NE(std::string::npos, client.Get("/")->body.find("src=\"/app.js\""));
   EXPECT_NE(std::string::npos, client.Get("/widget.js")->body.find("form[role=search]"));
+}
+
+TEST_F(PageTest, ArticlePageCarriesTheArticleForBrowsersWithoutJavaScript) {
+  httplib::Result page = Client().Get("/article/a1?q=%3Crent%3E");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(200, page->status);
+  EXPECT_EQ("text/html; charset=utf-8", page->get_header_value("Content-Type"));
+  EXPECT_EQ("no-cache", page->get_header_value("Cache-Control"));
+  EXPECT_NE(std::string::npos, page->body.find("<title>Tenants win rent control – Archive"));
+  EXPECT_NE(std::string::npos, page->body.find("<article id=\"view-article\" class=\"article\">"
+                                               "\n<p><a class=\"back\" href=\"/?q=%3Crent%3E\">"
+                                               "‹ Results for “&lt;rent&gt;”</a></p>"));
+  EXPECT_NE(std::string::npos, page->body.find("<h1>Tenants win rent control</h1>"));
+  // The stored HTML body is shown as its text, escaped.
+  EXPECT_NE(std::string::npos,
+            page->body.find("<p>Seattle tenants &amp; Sāwant’s office won rent control.</p>"));
+  EXPECT_NE(std::string::npos, page->body.find("src=\"/app.js\""));
+
+  httplib::Result missing = Client().Get("/article/nope");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(404, missing->status);
+  EXPECT_NE(std::string::npos, missing->body.find("class=\"article\" hidden></article>"));
+  httplib::Result invalid = Client().Get("/article/%3Cx%3E");
+  ASSERT_TRUE(invalid);
+  EXPECT_EQ(404, invalid->status);
 }
 
 TEST_F(PageTest, AssetsAreCompressedForClientsThatAcceptIt) {

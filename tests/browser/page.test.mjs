@@ -225,6 +225,12 @@ describe("without JavaScript", () => {
     await facet.click();
     assert.match(await plain.locator(".status").textContent(), new RegExp("^" + count + " articles?"));
     await plain.screenshot({ path: screenshotPath("results-no-js.png"), fullPage: true });
+    // The article page, rendered by the server too.
+    const title = await plain.locator(".hit h3 a").first().textContent();
+    await plain.locator(".hit h3 a").first().click();
+    await plain.waitForURL(/\/article\//);
+    assert.equal(await plain.locator("#view-article h1").textContent(), title);
+    assert.ok((await plain.locator("#view-article .text p").count()) > 1);
     // Echoed text is escaped, and link parameters cannot choose the highlight markup.
     await plain.goto(server.url + "/search?q=" + encodeURIComponent("<img src=x onerror=alert(1)> workers") +
       "&highlight_pre=" + encodeURIComponent("<b class=pwn>"));
