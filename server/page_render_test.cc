@@ -85,5 +85,35 @@ TEST(RenderResultsPageTest, AnErrorIsSaidEscaped) {
   EXPECT_NE(std::string::npos, html.find("role=\"alert\">per_page: &lt;bad&gt;</p>"));
 }
 
+TEST(RenderArticleViewTest, ShowsTheTextOfAnHtmlBodyEscaped) {
+  Article article;
+  article.id = "a1";
+  article.title = "Rent <strike> & more";
+  article.body = "<p>First &amp; <b>bold</b> &lt;tag&gt;</p><script>alert(1)</script><p>Second</p>";
+  article.date = "2019-11-05";
+  article.issue = 12;
+  article.authors = {"A. <Writer>"};
+  article.topics = {"Housing"};
+  const std::string view = RenderArticleView(article, "rent \"x\"");
+  EXPECT_NE(std::string::npos, view.find("href=\"/?q=rent%20%22x%22\">‹ Results for “rent "
+                                         "&quot;x&quot;”</a>"));
+  EXPECT_NE(std::string::npos, view.find("<h1>Rent &lt;strike&gt; &amp; more</h1>"));
+  EXPECT_NE(std::string::npos,
+            view.find("2019-11-05 · <a href=\"/issues/12\">Issue 12</a> · By A. &lt;Writer&gt;"));
+  EXPECT_NE(std::string::npos, view.find("<p>First &amp; bold &lt;tag&gt;</p>\n<p>Second</p>"));
+  EXPECT_EQ(std::string::npos, view.find("alert"));
+}
+
+TEST(WithArticleViewTest, FillsTheEmptyViewAndTheTitle) {
+  const std::string page = WithArticleView(
+      "<title>Archive search</title><article id=\"view-article\" class=\"article\" "
+      "hidden></article>",
+      "A <b>", "<h1>x</h1>");
+  EXPECT_EQ(
+      "<title>A &lt;b&gt; – Archive search</title><article id=\"view-article\" "
+      "class=\"article\">\n<h1>x</h1></article>",
+      page);
+}
+
 }  // namespace
 }  // namespace archive::server

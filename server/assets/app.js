@@ -348,7 +348,8 @@
     const token = ++generation;
     const view = $("view-article");
     const q = new URLSearchParams(location.search).get("q") || "";
-    view.replaceChildren(el("p", { class: "status" }, "Loading…"));
+    // A page loaded at this address already holds the article (rendered by the server).
+    if (!view.querySelector("h1")) view.replaceChildren(el("p", { class: "status" }, "Loading…"));
     let article;
     try {
       article = await getJson("/api/articles/" + encodeURIComponent(id));
