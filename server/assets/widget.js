@@ -104,7 +104,8 @@
           el("span", { class: "aw-snippet", html: hit.snippet })))));
       const summary = body.total === 0 ? el("p", { class: "aw-status" }, "No archive articles match.") : null;
       open(summary, list, el("a", { class: "aw-all", href: fullPage },
-        "All " + body.total.toLocaleString("en") + " results in the archive →"));
+        // Without facets the server may estimate the total: say so.
+        "All " + (body.total_is_exact ? "" : "about ") + body.total.toLocaleString("en") + " results in the archive →"));
       active = -1;
     }
 
