@@ -376,7 +376,10 @@
     view.focus();
     try {
       const similar = await getJson("/api/articles/" + encodeURIComponent(id) + "/similar?per_page=5");
-      if (token === generation) $("similar").replaceChildren(...similar.hits.map((hit) => renderHit(hit, "")));
+      // Their marks would be the likeness words, not the reader's: shown unmarked.
+      const items = similar.hits.map((hit) => renderHit(hit, ""));
+      for (const item of items) item.querySelectorAll("mark").forEach((m) => m.replaceWith(m.textContent));
+      if (token === generation) $("similar").replaceChildren(...items);
     } catch {
       if (token === generation) $("similar").replaceChildren(el("li", {}, "No similar articles found."));
     }

@@ -126,6 +126,7 @@ describe("search page", () => {
     assert.equal(await page.locator("#view-search").isHidden(), true, "only the article shows");
     assert.ok((await page.locator("#view-article .text mark").count()) > 0, "matches marked in the text");
     await page.locator("#similar li").first().waitFor();
+    assert.equal(await page.locator("#similar mark").count(), 0);
     await page.screenshot({ path: screenshotPath("article.png"), fullPage: true });
   });
 
