@@ -7,6 +7,7 @@
 #include "server/admin_routes.h"
 #include "server/archive_routes.h"
 #include "server/bounded_task_queue.h"
+#include "server/page_routes.h"
 #include "server/reply.h"
 #include "server/request_screen.h"
 #include "server/request_trace.h"
@@ -15,30 +16,12 @@
 
 namespace archive::server {
 namespace assets {
-extern const std::string_view kSearchPageHtml;
 extern const std::string_view kOpenApiJson;
 }  // namespace assets
 
 namespace {
 
-constexpr RouteSpec kPageRoute = {"/", "GET, HEAD, OPTIONS"};
 constexpr RouteSpec kOpenApiRoute = {"/api/openapi.json", "GET, HEAD, OPTIONS"};
-
-// Embedded files change only with the binary: cacheable, revalidated by content hash.
-void ServeAsset(httplib::Server& server, const RouteSpec& route, std::string_view content,
-                const char* content_type) {
-  const std::string etag = WeakETag(Fingerprint(content));
-  server.Get(std::string(route.path), [etag, content, content_type](const httplib::Request& request,
-                                                                    httplib::Response& response) {
-    response.set_header("ETag", etag);
-    response.set_header("Cache-Control", "public, max-age=300");
-    if (IfNoneMatchHits(request, etag)) {
-      response.status = 304;
-      return;
-    }
-    response.set_content(content.data(), content.size(), content_type);
-  });
-}
 
 void RegisterOptions(httplib::Server& server, const ServingState& state,
                      const std::vector<RouteSpec>& routes) {
@@ -198,12 +181,12 @@ void ConfigureServer(httplib::Server& server, const ServerOptions& options) {
 }
 
 void RegisterRoutes(httplib::Server& server, ServingState& state) {
-  std::vector<RouteSpec> routes = {kPageRoute, kSearchRoute, kOpenApiRoute, kHealthzRoute,
-                                   kReadyzRoute};
+  std::vector<RouteSpec> routes = {kSearchRoute, kOpenApiRoute, kHealthzRoute, kReadyzRoute};
+  routes.insert(routes.end(), PageRoutes().begin(), PageRoutes().end());
   routes.insert(routes.end(), ArchiveRoutes().begin(), ArchiveRoutes().end());
   routes.insert(routes.end(), ResearchRoutes().begin(), ResearchRoutes().end());
-  ServeAsset(server, kPageRoute, assets::kSearchPageHtml, "text/html; charset=utf-8");
-  ServeAsset(server, kOpenApiRoute, assets::kOpenApiJson, kJsonType);
+  RegisterPageRoutes(server, state);
+  ServeEmbedded(server, kOpenApiRoute, assets::kOpenApiJson, kJsonType);
   RegisterSearchRoutes(server, state);
   RegisterArchiveRoutes(server, state);
   RegisterResearchRoutes(server, state);

@@ -12,16 +12,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Runs the search and counts it; an error has been sent when this returns nothing.
+// Runs the search; an error has been sent when this returns nothing.
 std::optional<query::SearchResult> Search(ServingState& state, const SearchCall& call,
                                           httplib::Response& response) {
-  StatusOr<query::SearchResult> result = state.searcher.Search(call.request);
+  StatusOr<query::SearchResult> result = RunSearch(state, call.request);
   if (!result.ok()) {
     SendStatusError(response, result.status());
     return std::nullopt;
   }
-  // Only first pages count, so that paging through one query does not inflate it.
-  if (call.request.offset == 0) state.query_stats.Record(call.request.query, result->total == 0);
   return std::move(result).value();
 }
 
@@ -80,6 +78,13 @@ void HandlePost(ServingState& state, const httplib::Request& request, httplib::R
 }
 
 }  // namespace
+
+StatusOr<query::SearchResult> RunSearch(ServingState& state, const query::SearchRequest& request) {
+  StatusOr<query::SearchResult> result = state.searcher.Search(request);
+  if (result.ok() && request.offset == 0)
+    state.query_stats.Record(request.query, result->total == 0);
+  return result;
+}
 
 void RegisterSearchRoutes(httplib::Server& server, ServingState& state) {
   const std::string path(kSearchRoute.path);

@@ -93,7 +93,8 @@ TEST_F(ServerTest, ServesTheSearchPage) {
   ASSERT_TRUE(page);
   EXPECT_EQ(200, page->status);
   EXPECT_EQ("text/html; charset=utf-8", page->get_header_value("Content-Type"));
-  EXPECT_NE(std::string::npos, page->body.find("/api/search"));
+  EXPECT_NE(std::string::npos, page->body.find("src=\"/app.js\""));
+  EXPECT_NE(std::string::npos, client.Get("/app.js")->body.find("/api/search"));
   EXPECT_EQ("{\"status\":\"ok\"}", client.Get("/healthz")->body);
 }
 
