@@ -28,7 +28,11 @@ void HandleResultsPage(ServingState& state, const httplib::Request& request,
                        httplib::Response& response) {
   const auto started = std::chrono::steady_clock::now();
   response.set_header("Cache-Control", "no-cache");
-  StatusOr<SearchCall> call = DecodeSearchParams(request.params);
+  // A link's highlight parameters are ignored, not refused: the page's markup is its own.
+  httplib::Params params = request.params;
+  params.erase("highlight_pre");
+  params.erase("highlight_post");
+  StatusOr<SearchCall> call = DecodeSearchParams(params);
   if (!call.ok()) {
     response.status = 400;
     const std::string message = call.status().message();
