@@ -113,6 +113,7 @@ int RunUpdate(const CommandArgs& args) {
     // like a rebuild, in parts on every core; --prune has nothing to remove there.
     RebuildOptions first_load{args.index_dir, "archive-index update"};
     first_load.threads = args.threads;
+    first_load.articles_per_part = args.part_size;
     first_load.only_if_empty = true;
     auto rebuilder = Rebuilder::Open(first_load);
     if (!rebuilder.ok()) return Fail(rebuilder.status().message(), args.json);
@@ -143,6 +144,7 @@ int RunRebuild(const CommandArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   RebuildOptions options{args.index_dir, "archive-index rebuild"};
   options.threads = args.threads;
+  options.articles_per_part = args.part_size;
   auto rebuilder = Rebuilder::Open(options);
   if (!rebuilder.ok()) return Fail(rebuilder.status().message(), args.json);
   return FeedAndComplete(**rebuilder, args, start, [&](const FeedResult& feed) {

@@ -32,6 +32,11 @@ void AddSources(CLI::App* command, CommandArgs& args) {
       ->add_option("--threads", args.threads,
                    "Worker threads analysing and writing articles (default: one per core)")
       ->check(CLI::Range(1, 256));
+  command
+      ->add_option("--part-size", args.part_size,
+                   "Articles per part built on a worker and merged at the end of a rebuild or "
+                   "first load (default 1000)")
+      ->check(CLI::Range(1, 1000000));
   command->add_option("sources", args.sources, "Archive files ('-' for stdin)")->required();
 }
 
