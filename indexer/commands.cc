@@ -97,7 +97,11 @@ int FeedAndComplete(Writer& writer, const CommandArgs& args,
   if (FeedFailed(*feed, args)) return kExitNothingChanged;
   writer.CountRejected(feed->rejected);
   writer.CountSkipped(feed->skipped);
+  ProgressLine finishing(FeedOptionsOf(args).show_progress, std::nullopt);
+  finishing.Note(fmt::format("{} records read; writing the index (merge, sync)...",
+                             WithThousands(feed->records)));
   StatusOr<UpdateSummary> summary = complete(*feed);
+  finishing.Done();
   if (!summary.ok()) return Fail(summary.status().message(), args.json);
   feed->seconds = SecondsSince(start);
   Print(*summary, *feed, args.json);
