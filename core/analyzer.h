@@ -38,6 +38,7 @@ class Analyzer {
 
  private:
   std::string FoldCharacters(std::string_view text) const;  // Fold() before token rewrites
+  std::string FoldWord(std::string_view text) const;        // FoldCharacters() through ICU
 
   Analyzer(const icu::Normalizer2* decompose, const icu::Normalizer2* compose)
       : decompose_(decompose), compose_(compose) {}

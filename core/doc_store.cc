@@ -2,6 +2,7 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
+#include <rocksdb/write_batch.h>
 
 #include <nlohmann/json.hpp>
 
@@ -77,7 +78,7 @@ rocksdb::Options StoreOptions() {
 
 }  // namespace
 
-DocStore::DocStore(std::unique_ptr<rocksdb::DB> db) : db_(std::move(db)) {}
+DocStore::DocStore(std::unique_ptr<rocksdb::DB> db, Mode mode) : db_(std::move(db)), mode_(mode) {}
 DocStore::~DocStore() = default;
 
 StatusOr<std::unique_ptr<DocStore>> DocStore::Open(const std::string& path, Mode mode) {
@@ -85,6 +86,9 @@ StatusOr<std::unique_ptr<DocStore>> DocStore::Open(const std::string& path, Mode
   rocksdb::DB* raw = nullptr;
   rocksdb::Status status;
   if (mode == Mode::kReadWrite) {
+    status = rocksdb::DB::Open(options, path, &raw);
+  } else if (mode == Mode::kBulkLoad) {
+    options.write_buffer_size = 128 << 20;  // fewer, larger table files to compact at the end
     status = rocksdb::DB::Open(options, path, &raw);
   } else {
     options.create_if_missing = false;
@@ -98,13 +102,27 @@ StatusOr<std::unique_ptr<DocStore>> DocStore::Open(const std::string& path, Mode
       return Status::NotFound("no document store at " + path);
     return FromRocksDb("opening document store " + path, status);
   }
-  return std::unique_ptr<DocStore>(new DocStore(std::unique_ptr<rocksdb::DB>(raw)));
+  return std::unique_ptr<DocStore>(new DocStore(std::unique_ptr<rocksdb::DB>(raw), mode));
 }
 
 Status DocStore::Put(const Article& article, std::string_view hash) {
   return FromRocksDb(
       "storing " + article.id,
       db_->Put(rocksdb::WriteOptions(), VersionKey(article.id, hash), EncodeArticle(article)));
+}
+
+Status DocStore::PutCurrent(const std::vector<Article>& articles,
+                            const std::vector<std::string>& hashes) {
+  rocksdb::WriteBatch batch;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    rocksdb::Status status =
+        batch.Put(VersionKey(articles[i].id, hashes[i]), EncodeArticle(articles[i]));
+    if (status.ok()) status = batch.Put(PrefixedKey(kCurrentKey, articles[i].id), hashes[i]);
+    if (!status.ok()) return FromRocksDb("storing " + articles[i].id, status);
+  }
+  rocksdb::WriteOptions options;
+  options.disableWAL = mode_ == Mode::kBulkLoad;  // Sync() writes table files instead
+  return FromRocksDb("storing articles", db_->Write(options, &batch));
 }
 
 Status DocStore::SetCurrent(std::string_view id, std::string_view hash) {
@@ -176,6 +194,19 @@ StatusOr<std::optional<std::string>> DocStore::GetMetadata(std::string_view key)
   return std::optional<std::string>(std::move(value));
 }
 
-Status DocStore::Sync() { return FromRocksDb("syncing document store", db_->SyncWAL()); }
+Status DocStore::Sync() {
+  if (mode_ != Mode::kBulkLoad) return FromRocksDb("syncing document store", db_->SyncWAL());
+  // Writes that skipped the log are in memory only until flushed; RocksDB syncs the table
+  // files it writes. Compacting everything to the bottom level stores it compressed with
+  // zstd (the bottommost compression), the smallest form on disk.
+  rocksdb::Status status = db_->Flush(rocksdb::FlushOptions());
+  if (status.ok()) {
+    rocksdb::CompactRangeOptions compact;
+    compact.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
+    status = db_->CompactRange(compact, nullptr, nullptr);
+  }
+  if (status.ok()) status = db_->SyncWAL();  // metadata written through the log
+  return FromRocksDb("syncing document store", status);
+}
 
 }  // namespace archive

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/article.h"
 #include "core/status_or.h"
@@ -24,7 +25,10 @@ namespace archive {
 
 class DocStore {
  public:
-  enum class Mode { kReadWrite, kReadOnly };
+  // kBulkLoad: read-write on a new store that nobody reads before it is complete (a
+  // rebuild's new generation). Writes skip RocksDB's log, and Sync() writes everything to
+  // table files compacted to the bottom level (the smallest form on disk) instead.
+  enum class Mode { kReadWrite, kReadOnly, kBulkLoad };
 
   // Opens (read-write: creating if missing) the store at `path`. kNotFound when a
   // read-only open finds nothing there; kUnavailable when another writer holds it.
@@ -34,6 +38,10 @@ class DocStore {
   // Stores `article` as version `hash` of its id. It becomes visible through Get() at
   // once, but is not the id's current version until SetCurrent().
   Status Put(const Article& article, std::string_view hash);
+
+  // Put() and SetCurrent() for many articles (hashes[i] is articles[i]'s), in one write.
+  // Thread-safe: several threads may call it at once.
+  Status PutCurrent(const std::vector<Article>& articles, const std::vector<std::string>& hashes);
 
   // Makes version `hash` the id's current version.
   Status SetCurrent(std::string_view id, std::string_view hash);
@@ -63,9 +71,10 @@ class DocStore {
   Status Sync();
 
  private:
-  explicit DocStore(std::unique_ptr<rocksdb::DB> db);
+  DocStore(std::unique_ptr<rocksdb::DB> db, Mode mode);
 
   std::unique_ptr<rocksdb::DB> db_;
+  Mode mode_;
 };
 
 }  // namespace archive

@@ -1,6 +1,7 @@
 #include "corpus/pdf_reader.h"
 
 #include <poppler-document.h>
+#include <poppler-global.h>
 #include <poppler-page.h>
 
 #include <algorithm>
@@ -9,6 +10,8 @@
 #include <filesystem>
 #include <limits>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
 #include "corpus/article_validation.h"
@@ -119,6 +122,31 @@ void ReadPage(const poppler::document& doc, int index, const IssueInfo& info,
   sink.Deliver(std::move(article));
 }
 
+// Poppler prints its parser's complaints ("Syntax Error (1234): ...") on standard error,
+// where they would break the indexer's progress line. They go instead to the reading
+// thread's `last_diagnostic`, which names the cause when a PDF cannot be opened at all;
+// those about a PDF that still opened are dropped (its pages are read or rejected).
+thread_local std::string* last_diagnostic = nullptr;
+
+void KeepDiagnostic(const std::string& message, void* /*closure*/) {
+  if (last_diagnostic != nullptr) *last_diagnostic = message;
+}
+
+// Points `last_diagnostic` at a reader's string for as long as its PDF is open.
+class DiagnosticScope {
+ public:
+  explicit DiagnosticScope(std::string* diagnostic) { last_diagnostic = diagnostic; }
+  ~DiagnosticScope() { last_diagnostic = nullptr; }
+  DiagnosticScope(const DiagnosticScope&) = delete;
+  DiagnosticScope& operator=(const DiagnosticScope&) = delete;
+};
+
+// Poppler's hook is process-wide; installed once, before the first PDF is opened.
+void RoutePopplerDiagnostics() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(KeepDiagnostic, nullptr); });
+}
+
 }  // namespace
 
 IssueInfo IssueFromFileName(std::string_view file_name) {
@@ -152,10 +180,16 @@ Status ReadPdf(std::string_view bytes, const std::string& source_name, const Rea
   if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos ||
       bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
     return Status::InvalidArgument(source_name + ": not a PDF");
+  RoutePopplerDiagnostics();
+  std::string diagnostic;
+  DiagnosticScope scope(&diagnostic);  // declared before `doc`: outlives it
   // REQUIRES: `bytes` outlives `doc`; poppler reads from the caller's buffer.
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return Status::InvalidArgument(source_name + ": PDF cannot be opened");
+  if (!doc) {
+    return Status::InvalidArgument(source_name + ": PDF cannot be opened" +
+                                   (diagnostic.empty() ? "" : " (" + diagnostic + ")"));
+  }
   RecordSink sink(source_name, callbacks);
   if (doc->is_locked()) {
     sink.Reject(0, "PDF is password-protected");

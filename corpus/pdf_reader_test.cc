@@ -65,6 +65,17 @@ TEST(PdfReaderTest, GarbageIsNotAPdf) {
   EXPECT_TRUE(got.articles.empty());
 }
 
+// Poppler's own complaint names the cause in our message (and not on standard error).
+TEST(PdfReaderTest, BrokenPdfSaysWhyItCannotBeOpened) {
+  RecordCollector got;
+  ::testing::internal::CaptureStderr();
+  Status status = ReadPdf("%PDF-1.4\n\x01\x02 broken beyond repair", "y.pdf", {}, got.callbacks());
+  std::string printed = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(StatusCode::kInvalidArgument, status.code());
+  EXPECT_NE(std::string::npos, status.message().find("cannot be opened (")) << status.message();
+  EXPECT_EQ("", printed);
+}
+
 TEST(PdfReaderTest, ReadsTheCheckedInIssue) {
   RecordCollector got;
   ASSERT_TRUE(ReadPdfFile("corpus/testdata/issue-087-2020-03.pdf", {}, got.callbacks()).ok());

@@ -58,53 +58,79 @@ bool FeedFailed(const FeedResult& feed, const CommandArgs& args) {
   return false;
 }
 
-}  // namespace
-
-int RunUpdate(const CommandArgs& args) {
-  const auto start = std::chrono::steady_clock::now();
-  auto indexer = Indexer::Open({args.index_dir, "archive-index update"});
-  if (!indexer.ok()) return Fail(indexer.status().message(), args.json);
+// Feeds the sources to `indexer` (an Indexer or a Rebuilder) and commits or finishes it.
+template <typename Writer, typename Complete>
+int FeedAndComplete(Writer& writer, const CommandArgs& args,
+                    std::chrono::steady_clock::time_point start, const Complete& complete) {
   auto feed = FeedSources(FeedOptionsOf(args),
-                          [&](Article&& article) { return (*indexer)->Add(std::move(article)); });
+                          [&](Article&& article) { return writer.Add(std::move(article)); });
   if (!feed.ok()) return Fail(feed.status().message(), args.json);
   if (FeedFailed(*feed, args)) return kExitNothingChanged;
-  if (args.prune && !feed->unreadable.empty()) {
-    std::cerr << "archive-index: not pruning: " << feed->unreadable.front()
-              << " could not be read, so the articles it holds are unknown\n";
-  } else if (args.prune) {
-    auto pruned = (*indexer)->RemoveUnseen();
-    if (!pruned.ok()) return Fail(pruned.status().message() + "; nothing was committed", args.json);
-  }
-  (*indexer)->CountRejected(feed->rejected);
-  (*indexer)->CountSkipped(feed->skipped);
-  auto summary = (*indexer)->Commit();
+  writer.CountRejected(feed->rejected);
+  writer.CountSkipped(feed->skipped);
+  ProgressLine finishing(FeedOptionsOf(args).show_progress, std::nullopt);
+  finishing.Note(fmt::format("{} records read; writing the index (merge, sync)...",
+                             WithThousands(feed->records)));
+  StatusOr<UpdateSummary> summary = complete(*feed);
+  finishing.Done();
   if (!summary.ok()) return Fail(summary.status().message(), args.json);
   feed->seconds = SecondsSince(start);
   Print(*summary, *feed, args.json);
   return feed->rejected > 0 ? kExitSomeRejected : kExitOk;
 }
 
+}  // namespace
+
+int RunUpdate(const CommandArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  {
+    // A first load (nothing committed yet, so no reader is on an older revision) is built
+    // like a rebuild, in parts on every core; --prune has nothing to remove there.
+    RebuildOptions first_load{args.index_dir, "archive-index update"};
+    first_load.threads = args.threads;
+    first_load.articles_per_part = args.part_size;
+    first_load.only_if_empty = true;
+    auto rebuilder = Rebuilder::Open(first_load);
+    if (!rebuilder.ok()) return Fail(rebuilder.status().message(), args.json);
+    if (*rebuilder) {
+      return FeedAndComplete(**rebuilder, args, start,
+                             [&](const FeedResult&) { return (*rebuilder)->Finish(); });
+    }
+  }
+  IndexerOptions options{args.index_dir, "archive-index update"};
+  options.threads = args.threads;
+  auto indexer = Indexer::Open(options);
+  if (!indexer.ok()) return Fail(indexer.status().message(), args.json);
+  return FeedAndComplete(**indexer, args, start, [&](const FeedResult& feed) {
+    if (args.prune && !feed.unreadable.empty()) {
+      std::cerr << "archive-index: not pruning: " << feed.unreadable.front()
+                << " could not be read, so the articles it holds are unknown\n";
+    } else if (args.prune) {
+      auto pruned = (*indexer)->RemoveUnseen();
+      if (!pruned.ok())
+        return StatusOr<UpdateSummary>(
+            Status::Internal(pruned.status().message() + "; nothing was committed"));
+    }
+    return (*indexer)->Commit();
+  });
+}
+
 int RunRebuild(const CommandArgs& args) {
   const auto start = std::chrono::steady_clock::now();
-  auto rebuilder = Rebuilder::Open({args.index_dir, "archive-index rebuild"});
+  RebuildOptions options{args.index_dir, "archive-index rebuild"};
+  options.threads = args.threads;
+  options.articles_per_part = args.part_size;
+  auto rebuilder = Rebuilder::Open(options);
   if (!rebuilder.ok()) return Fail(rebuilder.status().message(), args.json);
-  auto feed = FeedSources(FeedOptionsOf(args),
-                          [&](Article&& article) { return (*rebuilder)->Add(std::move(article)); });
-  if (!feed.ok()) return Fail(feed.status().message(), args.json);
-  if (FeedFailed(*feed, args)) return kExitNothingChanged;
-  // A generation without a whole source would silently drop its articles (as a prune
-  // would): the live generation stays.
-  if (!feed->unreadable.empty())
-    return Fail("not rebuilding: " + feed->unreadable.front() +
-                    " could not be read; the live generation stays",
-                args.json);
-  (*rebuilder)->CountRejected(feed->rejected);
-  (*rebuilder)->CountSkipped(feed->skipped);
-  auto summary = (*rebuilder)->Finish();
-  if (!summary.ok()) return Fail(summary.status().message(), args.json);
-  feed->seconds = SecondsSince(start);
-  Print(*summary, *feed, args.json);
-  return feed->rejected > 0 ? kExitSomeRejected : kExitOk;
+  return FeedAndComplete(**rebuilder, args, start, [&](const FeedResult& feed) {
+    // A generation without a whole source would silently drop its articles (as a prune
+    // would): the live generation stays.
+    if (!feed.unreadable.empty())
+      return StatusOr<UpdateSummary>(
+          Status::FailedPrecondition("not rebuilding: " + feed.unreadable.front() +
+                                     " could not be read; the live generation stays"));
+    return (*rebuilder)->Finish();
+  });
 }
 
 int RunDelete(const CommandArgs& args) {

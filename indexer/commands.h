@@ -20,6 +20,8 @@ struct CommandArgs {
   std::string rejects_path;          // update, rebuild
   std::string format = "auto";       // update, rebuild: corpus::SourceFormatName, or auto
   bool prune = false;                // update
+  size_t threads = 0;                // update, rebuild: analysing workers; 0: one per core
+  size_t part_size = 1000;           // update, rebuild: articles per part merged at the end
 };
 
 int RunUpdate(const CommandArgs& args);

@@ -17,6 +17,7 @@ inline constexpr std::string_view kCrashAfterXapianCommit = "after_xapian_commit
 inline constexpr std::string_view kCrashApplyingToStore = "applying_to_store";
 inline constexpr std::string_view kCrashRecovering = "recovering";
 inline constexpr std::string_view kCrashRebuildAdd = "rebuild_add";
+inline constexpr std::string_view kCrashMerging = "rebuild_merging";  // each step of a merge
 inline constexpr std::string_view kCrashBeforeSwitch = "rebuild_before_switch";
 inline constexpr std::string_view kCrashAfterSwitch = "rebuild_after_switch";
 inline constexpr std::string_view kCrashRemovingGeneration = "removing_generation";

@@ -38,6 +38,8 @@ struct Command {
   std::vector<std::string> Args(const std::string& index, const std::string& source) const {
     std::vector<std::string> args = {verb, "--index", index};
     if (verb == "update") args.push_back("--prune");
+    // Small parts: a rebuild of this archive merges several, so a kill lands mid-merge.
+    if (verb == "rebuild") args.insert(args.end(), {"--part-size", "16"});
     args.push_back(source);
     return args;
   }
@@ -228,7 +230,8 @@ TEST_F(CrashSafetyTest, RecoveryKilledAndRecoveredAgain) {
 
 TEST_F(CrashSafetyTest, RebuildKilledAtEachPoint) {
   for (const char* spec :
-       {"rebuild_add:1", "rebuild_add:70", "rebuild_before_switch:1", "rebuild_after_switch:1"}) {
+       {"rebuild_add:1", "rebuild_add:70", "rebuild_merging:1", "rebuild_merging:4",
+        "rebuild_merging:9", "rebuild_before_switch:1", "rebuild_after_switch:1"}) {
     SCOPED_TRACE(spec);
     CrashThenFinish(kRebuild, {spec});
   }
@@ -244,6 +247,23 @@ TEST_F(CrashSafetyTest, RebuildKilledWhileRemovingOldGenerations) {
   }
   FinishAndCheck(kRebuild, index, "removing generations");
   EXPECT_EQ(3u, testing::Status(index)["generations"].size());
+}
+
+// The first update of an empty index is built like a rebuild (parts merged): killed at
+// any step, nothing is live; the next update starts again and commits everything.
+TEST_F(CrashSafetyTest, FirstLoadKilledAtEachPoint) {
+  for (const char* spec : {"rebuild_add:40", "rebuild_merging:2", "rebuild_before_switch:1"}) {
+    SCOPED_TRACE(spec);
+    std::string index = dir_->Join("first-load-" + std::to_string(++cases_));
+    std::vector<std::string> args = {"update", "--index", index, "--part-size", "16", NewSource()};
+    ASSERT_EQ(-1, RunCrashing(args, spec).exit_code) << spec;
+    json status = testing::Status(index);
+    EXPECT_EQ(0, status["articles"].get<int>()) << spec;
+    test::CommandResult rerun = RunIndex(args);
+    ASSERT_EQ(0, rerun.exit_code) << spec << ": " << rerun.err;
+    ExpectServes(index, {&new_ids_}, std::string(spec) + ", rerun");
+    ExpectStoreAgrees(index, spec, true);
+  }
 }
 
 TEST_F(CrashSafetyTest, KilledAtRandomInstants) {

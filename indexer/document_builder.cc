@@ -53,6 +53,19 @@ std::vector<std::string> JoinedHyphenations(std::string_view folded) {
 
 }  // namespace
 
+void AddSpelling(const SpellingCounts& counts, Xapian::WritableDatabase& db) {
+  for (const auto& [word, frequency] : counts) db.add_spelling(word, frequency);
+}
+
+void DocumentBuilder::CountSpelling(const Xapian::Document& document, SpellingCounts& counts) {
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    const std::string& word = *term;
+    // Prefixes (and so the stemmed Z forms) are capitals; folded words never are.
+    if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
+    counts[word] += term.get_wdf();
+  }
+}
+
 Xapian::Document DocumentBuilder::Build(const Article& article, std::string_view hash) {
   Xapian::Document document;
   document.set_data(article.id + "\n" + std::string(hash));

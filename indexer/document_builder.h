@@ -4,28 +4,36 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/analyzer.h"
 #include "core/article.h"
 
 namespace archive::indexer {
 
+// Word → frequency, as Xapian's spelling table keeps it.
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+
+// Adds every word of `counts` to `db`'s spelling table (frequencies add up).
+void AddSpelling(const SpellingCounts& counts, Xapian::WritableDatabase& db);
+
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
-
-  // Also records the words of titles and bodies in `db`'s spelling table, from which the
-  // query side suggests corrections ("did you mean"). Measured: no slower on the sample.
-  void EnableSpelling(Xapian::WritableDatabase& db) {
-    term_generator_.set_database(db);
-    term_generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  }
 
   // REQUIRES: article.body is plain text (HTML already decoded). An empty article.lang is
   // detected from the text.
   // The document's data is "<id>\n<hash>": the stored version it was built from.
   Xapian::Document Build(const Article& article, std::string_view hash);
+
+  // Adds the words of `document` (its unprefixed terms, each by its within-document
+  // frequency) to `counts`, for the spelling table the query side suggests corrections
+  // from ("did you mean"). Counted in memory and added once per word with AddSpelling():
+  // TermGenerator's FLAG_SPELLING calls add_spelling for every word, a large share of
+  // the indexing time (docs/indexing.md).
+  static void CountSpelling(const Xapian::Document& document, SpellingCounts& counts);
 
  private:
   void IndexText(const Article& article, const std::string& folded_body, const std::string& lang);

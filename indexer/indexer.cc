@@ -13,6 +13,7 @@
 #include "indexer/crash_point.h"
 #include "indexer/generations.h"
 #include "indexer/indexer_internal.h"
+#include "indexer/task_pool.h"
 
 namespace archive::indexer {
 
@@ -33,10 +34,8 @@ std::string NowUtc() {
   return text;
 }
 
-std::string PrepareArticle(Article& article) {
-  std::string hash = ContentHash(article);  // of the article as received
+void DecodeHtmlBody(Article& article) {
   if (LooksLikeHtml(article.body)) article.body = HtmlToText(article.body);
-  return hash;
 }
 
 std::pair<std::string, std::string> SplitDocumentData(const std::string& data) {
@@ -78,7 +77,6 @@ Status Indexer::Impl::OpenGeneration() {
   std::string schema_version;
   ARCHIVE_RETURN_IF_ERROR(CallXapian("opening index", [&] {
     db = Xapian::WritableDatabase(index_layout::XapianPath(index_dir, generation), Xapian::DB_OPEN);
-    builder.EnableSpelling(db);
     schema_version = db.get_metadata(std::string(schema::kSchemaVersionKey));
     revision = ParseCount(db.get_metadata(std::string(schema::kRevisionKey)));
   }));
@@ -148,9 +146,9 @@ StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& options) 
   std::error_code error;
   std::filesystem::create_directories(options.index_dir, error);
   if (error) return Status::IOError("creating " + options.index_dir + ": " + error.message());
-  ARCHIVE_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create());
-  auto impl = std::make_unique<Impl>(std::move(analyzer));
+  auto impl = std::make_unique<Impl>();
   impl->index_dir = options.index_dir;
+  impl->threads = options.threads == 0 ? DefaultThreads() : options.threads;
   ARCHIVE_ASSIGN_OR_RETURN(impl->lock, IndexLock::Acquire(options.index_dir, options.holder));
   ARCHIVE_RETURN_IF_ERROR(impl->OpenGeneration());
   ARCHIVE_RETURN_IF_ERROR(impl->RecoverIfNeeded());
@@ -159,8 +157,50 @@ StatusOr<std::unique_ptr<Indexer>> Indexer::Open(const IndexerOptions& options) 
   return indexer;
 }
 
+// Batches small enough that an update of one issue still uses every worker.
+constexpr size_t kArticlesPerBatch = 16;
+
+Status Indexer::Impl::SubmitBatch() {
+  if (batch.size() == 0) return Status::Ok();
+  if (!pool) pool = std::make_unique<TaskPool>(threads, threads);
+  auto done = std::make_shared<std::promise<StatusOr<BuiltBatch>>>();
+  analysing.push_back(done->get_future());
+  pool->Submit(
+      [done, work = std::move(batch)]() mutable { done->set_value(BuildBatch(std::move(work))); });
+  batch = ArticleBatch();
+  return ApplyAnalysed(false);
+}
+
+// Bounded: a fast reader waits for the workers rather than holding the batch in memory.
+Status Indexer::Impl::ApplyAnalysed(bool wait_all) {
+  const size_t limit = wait_all ? 0 : 2 * threads;
+  while (!analysing.empty()) {
+    bool ready = analysing.front().wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    if (!ready && analysing.size() <= limit) break;
+    StatusOr<BuiltBatch> built = analysing.front().get();
+    analysing.pop_front();
+    if (!built.ok()) return built.status();
+    ARCHIVE_RETURN_IF_ERROR(ApplyBuilt(*built));
+  }
+  return Status::Ok();
+}
+
+// New versions go to the store before the documents that name them (see Commit()).
+Status Indexer::Impl::ApplyBuilt(BuiltBatch& built) {
+  for (size_t i = 0; i < built.batch.size(); ++i) {
+    const Article& article = built.batch.articles[i];
+    ARCHIVE_RETURN_IF_ERROR(store->Put(article, built.batch.hashes[i]));
+    ARCHIVE_RETURN_IF_ERROR(CallXapian("indexing " + article.id, [&] {
+      db.replace_document(IdTerm(article.id), built.documents[i]);
+    }));
+    CrashPoint(kCrashAfterAdd);
+  }
+  for (const auto& [word, frequency] : built.spelling) spelling[word] += frequency;
+  return Status::Ok();
+}
+
 StatusOr<AddOutcome> Indexer::Add(Article article) {
-  const std::string hash = PrepareArticle(article);
+  const std::string hash = ContentHash(article);  // of the article as received
   Impl& impl = *impl_;
   impl.seen.insert(article.id);
   auto pending = impl.pending.find(article.id);
@@ -174,11 +214,14 @@ StatusOr<AddOutcome> Indexer::Add(Article article) {
   }
 
   ARCHIVE_RETURN_IF_ERROR(impl.BeginChange());
-  ARCHIVE_RETURN_IF_ERROR(impl.store->Put(article, hash));
-  ARCHIVE_RETURN_IF_ERROR(CallXapian("indexing " + article.id, [&] {
-    impl.db.replace_document(IdTerm(article.id), impl.builder.Build(article, hash));
-  }));
-  CrashPoint(kCrashAfterAdd);
+  const std::string id = article.id;
+  impl.batch.articles.push_back(std::move(article));
+  impl.batch.hashes.push_back(hash);
+  if (impl.batch.size() >= kArticlesPerBatch) {
+    ARCHIVE_RETURN_IF_ERROR(impl.SubmitBatch());
+  } else {
+    ARCHIVE_RETURN_IF_ERROR(impl.ApplyAnalysed(false));
+  }
 
   if (pending != impl.pending.end()) {
     assert(pending->second.new_hash);  // REQUIRES of Delete(): no Add after Delete
@@ -187,7 +230,7 @@ StatusOr<AddOutcome> Indexer::Add(Article article) {
     pending->second.new_hash = hash;
     return AddOutcome::kDuplicate;
   }
-  impl.pending.emplace(article.id, PendingChange{hash, stored_hash, {}});
+  impl.pending.emplace(id, PendingChange{hash, stored_hash, {}});
   if (stored_hash) {
     ++summary_.changed;
     return AddOutcome::kChanged;
@@ -221,7 +264,14 @@ StatusOr<uint64_t> Indexer::RemoveUnseen(const std::function<bool(std::string_vi
 
 StatusOr<UpdateSummary> Indexer::Commit() {
   Impl& impl = *impl_;
+  ARCHIVE_RETURN_IF_ERROR(impl.SubmitBatch());
+  ARCHIVE_RETURN_IF_ERROR(impl.ApplyAnalysed(true));
+  impl.pool.reset();
   if (impl.in_transaction) {
+    ARCHIVE_RETURN_IF_ERROR(CallXapian("adding spelling data", [&] {
+      AddSpelling(impl.spelling, impl.db);
+      impl.spelling.clear();
+    }));
     // The new versions must be durable in the store before any reader can see postings
     // that point at them.
     ARCHIVE_RETURN_IF_ERROR(impl.store->Sync());

@@ -6,6 +6,9 @@
 // them; the store's current pointers move and superseded versions go after it. Open()
 // finishes whatever a killed writer left undone, taking Xapian's documents as the truth.
 //
+// Articles are analysed on worker threads; documents go into Xapian on the calling thread,
+// in the order given, so the outcome does not depend on the number of threads.
+//
 // Not thread-safe: one thread drives it.
 #pragma once
 
@@ -23,6 +26,7 @@ namespace archive::indexer {
 struct IndexerOptions {
   std::string index_dir;                 // created if missing
   std::string holder = "archive-index";  // recorded in the lock file for other writers
+  size_t threads = 0;                    // workers analysing articles; 0: one per core
 };
 
 // What one update did; printed by `archive-index update --json`.

@@ -6,6 +6,8 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <deque>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +21,8 @@
 #include "indexer/document_builder.h"
 #include "indexer/index_lock.h"
 #include "indexer/indexer.h"
+#include "indexer/parts.h"
+#include "indexer/task_pool.h"
 
 namespace archive::indexer {
 
@@ -32,8 +36,8 @@ std::string IdTerm(std::string_view id);
 uint64_t ParseCount(const std::string& text);
 std::string NowUtc();  // "2024-05-01T12:00:00Z"
 
-// Decodes an HTML body to text; returns the content hash of the article as received.
-std::string PrepareArticle(Article& article);
+// Decodes an HTML body to text.
+void DecodeHtmlBody(Article& article);
 
 // Splits a document's data "<id>\n<hash>" (DocumentBuilder's format).
 std::pair<std::string, std::string> SplitDocumentData(const std::string& data);
@@ -53,18 +57,25 @@ struct Indexer::Impl {
   std::unique_ptr<IndexLock> lock;
   Xapian::WritableDatabase db;
   std::unique_ptr<DocStore> store;
-  Analyzer analyzer;
-  DocumentBuilder builder{analyzer};
+  size_t threads = 1;
   std::unordered_map<std::string, PendingChange> pending;
   std::unordered_set<std::string> seen;  // ids given to Add() in this batch (for pruning)
   bool in_transaction = false;
   bool store_dirty = false;
   bool recovered = false;  // Open() had to repair the store
-
-  explicit Impl(Analyzer a) : analyzer(std::move(a)) {}
+  // Articles to (re)index are analysed on worker threads in batches, then applied to the
+  // store and Xapian here, in the order Add() received them.
+  ArticleBatch batch;  // not yet handed to a worker
+  std::deque<std::future<StatusOr<BuiltBatch>>> analysing;
+  SpellingCounts spelling;         // of everything applied in this update
+  std::unique_ptr<TaskPool> pool;  // started at the first change; last member, so that
+                                   // its destructor finishes tasks before the rest goes
 
   Status OpenGeneration();
   Status BeginChange();
+  Status SubmitBatch();
+  Status ApplyAnalysed(bool wait_all);  // applies finished batches; all of them when asked
+  Status ApplyBuilt(BuiltBatch& built);
   Status ApplyToStore();
   Status ApplyChange(const std::string& id, const PendingChange& change);
   // indexer_recovery.cc

@@ -1,7 +1,9 @@
 // archive-index: builds and maintains an index directory.
-//   archive-index update   --index DIR [--json] [--prune] [--rejects FILE] [--format F] SOURCE...
+//   archive-index update   --index DIR [--json] [--prune] [--rejects FILE] [--format F]
+//                          [--threads N] SOURCE...
 //   archive-index delete   --index DIR [--json] ID...
-//   archive-index rebuild  --index DIR [--json] [--rejects FILE] [--format F] SOURCE...
+//   archive-index rebuild  --index DIR [--json] [--rejects FILE] [--format F] [--threads N]
+//                          SOURCE...
 //   archive-index rollback --index DIR [--json]
 //   archive-index status   --index DIR [--json]
 //   archive-index pull     --index DIR --wordpress URL [--auth USER:PASS] [--full] [--json]
@@ -28,6 +30,15 @@ void AddSources(CLI::App* command, CommandArgs& args) {
       ->add_option("--format", args.format,
                    "Source format, detected from each file unless given (default auto)")
       ->check(CLI::IsMember({"auto", "jsonl", "wxr", "wp-rest", "html", "pdf"}));
+  command
+      ->add_option("--threads", args.threads,
+                   "Worker threads analysing and writing articles (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  command
+      ->add_option("--part-size", args.part_size,
+                   "Articles per part built on a worker and merged at the end of a rebuild or "
+                   "first load (default 1000)")
+      ->check(CLI::Range(1, 1000000));
   command->add_option("sources", args.sources, "Archive files ('-' for stdin)")->required();
 }
 

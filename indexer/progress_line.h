@@ -1,5 +1,6 @@
 // ProgressLine: how archive-index shows an update's progress. On a terminal, one line on
-// standard error redrawn in place (count, rate, and an ETA when the total is known);
+// standard error redrawn in place (count, rate, and a bar with an ETA when the total is
+// known);
 // elsewhere (a log, a pipe) nothing until the summary line at the end.
 #pragma once
 
@@ -20,6 +21,8 @@ class ProgressLine {
 
   void Tick();  // one more record read
   void Done();  // erases the line (the caller prints the summary)
+  // Shows `text` in place of the counts (e.g. the step after the last record).
+  void Note(const std::string& text);
 
   uint64_t count() const { return count_; }
   double seconds() const;

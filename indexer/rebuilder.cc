@@ -2,36 +2,69 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <chrono>
+#include <deque>
 #include <filesystem>
+#include <future>
+#include <memory>
 #include <unordered_map>
 
+#include "core/content_hash.h"
 #include "core/index_layout.h"
 #include "core/schema.h"
 #include "core/xapian_errors.h"
 #include "indexer/crash_point.h"
 #include "indexer/generations.h"
 #include "indexer/indexer_internal.h"
+#include "indexer/parts.h"
+#include "indexer/task_pool.h"
 
 namespace archive::indexer {
 
-struct Rebuilder::Impl {
-  explicit Impl(Analyzer a) : analyzer(std::move(a)) {}
+namespace {
 
+std::string PartPath(const std::string& parts_dir, size_t part) {
+  return parts_dir + "/" + std::to_string(1000000 + part).substr(1);  // 000042
+}
+
+}  // namespace
+
+struct Rebuilder::Impl {
   StatusOr<AddOutcome> Compare(const std::string& id, const std::string& hash) const;
+  Status SubmitPart();
+  Status CheckParts(bool wait_all);  // collects finished parts; all of them when asked
+  Status Merge();                    // parts → the generation's Xapian database
   Status Seal();  // commit, record the revision, sync; the generation is then complete
   StatusOr<uint64_t> CountRemoved() const;
+
+  std::string XapianPath() const { return index_layout::XapianPath(options.index_dir, generation); }
+  std::string PartsDir() const {
+    return index_layout::GenerationPath(options.index_dir, generation) + "/parts";
+  }
+
+  struct Entry {
+    std::string hash;
+    uint64_t sequence = 0;  // docid - 1 in the merged database
+  };
+  struct Duplicate {
+    std::vector<std::string> abandoned_hashes;  // stored by earlier Add()s of the id
+    std::vector<uint64_t> superseded;           // their sequence numbers
+  };
 
   RebuildOptions options;
   std::unique_ptr<IndexLock> lock;
   std::optional<uint64_t> live;
   uint64_t generation = 0;
-  Xapian::WritableDatabase db;
   std::unique_ptr<DocStore> store;
-  std::unique_ptr<DocStore> live_store;  // null when nothing is live
-  Analyzer analyzer;
-  DocumentBuilder builder{analyzer};
-  std::unordered_map<std::string, std::string> ids;  // id → hash in the new generation
-  uint64_t unflushed = 0;
+  std::unique_ptr<DocStore> live_store;        // null when nothing is live
+  std::unordered_map<std::string, Entry> ids;  // in the new generation
+  std::unordered_map<std::string, Duplicate> duplicates;
+  uint64_t sequence = 0;  // Add() calls so far
+  ArticleBatch batch;     // not yet handed to a worker
+  std::vector<std::string> parts;
+  std::deque<std::future<Status>> running;
+  std::unique_ptr<TaskPool> pool;  // last: its destructor finishes tasks using the above
   bool finished = false;
 };
 
@@ -52,9 +85,72 @@ StatusOr<uint64_t> Rebuilder::Impl::CountRemoved() const {
   return removed;
 }
 
+Status Rebuilder::Impl::SubmitPart() {
+  if (batch.size() == 0) return Status::Ok();
+  parts.push_back(PartPath(PartsDir(), parts.size()));
+  auto done = std::make_shared<std::promise<Status>>();
+  running.push_back(done->get_future());
+  pool->Submit(
+      [done, path = parts.back(), part = std::move(batch), target = store.get()]() mutable {
+        done->set_value(WritePart(path, std::move(part), *target));
+      });
+  batch = ArticleBatch();
+  return CheckParts(false);
+}
+
+// Bounded: a fast reader waits for the workers rather than holding the archive in memory.
+Status Rebuilder::Impl::CheckParts(bool wait_all) {
+  const size_t limit = wait_all ? 0 : 2 * std::max<size_t>(1, options.threads);
+  while (!running.empty()) {
+    bool ready = running.front().wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    if (!ready && running.size() <= limit) break;
+    Status status = running.front().get();
+    running.pop_front();
+    ARCHIVE_RETURN_IF_ERROR(status);
+  }
+  return Status::Ok();
+}
+
+// Documents replaced by a later Add() of the same id go after the merge, where their
+// docids are known (their sequence numbers); each is checked to be the one meant.
+Status Rebuilder::Impl::Merge() {
+  std::error_code error;
+  std::filesystem::create_directories(PartsDir(), error);  // a rebuild with no articles
+  if (parts.empty()) {
+    ARCHIVE_RETURN_IF_ERROR(CallXapian("creating the new generation", [&] {
+      Xapian::WritableDatabase(XapianPath(), Xapian::DB_CREATE).close();
+    }));
+  } else {
+    ARCHIVE_RETURN_IF_ERROR(MergeParts(parts, XapianPath()));
+  }
+  std::filesystem::remove_all(PartsDir(), error);
+  if (error) return Status::IOError("removing " + PartsDir() + ": " + error.message());
+  if (duplicates.empty()) return Status::Ok();
+  return CallXapian("removing replaced duplicates", [&] {
+    Xapian::WritableDatabase db(XapianPath(), Xapian::DB_OPEN);
+    for (const auto& [id, duplicate] : duplicates) {
+      for (size_t i = 0; i < duplicate.superseded.size(); ++i) {
+        const Xapian::docid docid = static_cast<Xapian::docid>(duplicate.superseded[i] + 1);
+        if (db.get_document(docid).get_data() != id + "\n" + duplicate.abandoned_hashes[i])
+          throw Xapian::InternalError("merged docid " + std::to_string(docid) + " is not " + id);
+        db.delete_document(docid);
+      }
+    }
+    db.commit();
+    db.close();
+  });
+}
+
 Status Rebuilder::Impl::Seal() {
+  for (const auto& [id, duplicate] : duplicates) {
+    const std::string& hash = ids.at(id).hash;
+    ARCHIVE_RETURN_IF_ERROR(store->SetCurrent(id, hash));
+    for (const std::string& abandoned : duplicate.abandoned_hashes)
+      if (abandoned != hash) ARCHIVE_RETURN_IF_ERROR(store->DeleteVersion(id, abandoned));
+  }
   const std::string now = NowUtc();
   ARCHIVE_RETURN_IF_ERROR(CallXapian("committing the new generation", [&] {
+    Xapian::WritableDatabase db(XapianPath(), Xapian::DB_OPEN);
     db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
     db.set_metadata(std::string(schema::kRevisionKey), "1");
     db.set_metadata(std::string(kUpdatedAtKey), now);
@@ -67,9 +163,9 @@ Status Rebuilder::Impl::Seal() {
   ARCHIVE_RETURN_IF_ERROR(store->Sync());
   store.reset();
   // Xapian and RocksDB sync their files; the directory entries that name them are ours.
-  for (const std::string& dir : {index_layout::XapianPath(options.index_dir, generation),
-                                 index_layout::StorePath(options.index_dir, generation),
-                                 index_layout::GenerationPath(options.index_dir, generation)})
+  for (const std::string& dir :
+       {XapianPath(), index_layout::StorePath(options.index_dir, generation),
+        index_layout::GenerationPath(options.index_dir, generation)})
     ARCHIVE_RETURN_IF_ERROR(index_layout::SyncDirectory(dir));
   return Status::Ok();
 }
@@ -78,8 +174,8 @@ Rebuilder::Rebuilder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Rebuilder::~Rebuilder() {
   if (!impl_ || impl_->finished) return;
-  Status ignored = CallXapian("abandoning rebuild", [&] { impl_->db.close(); });
-  (void)ignored;  // the directory goes anyway
+  impl_->pool.reset();  // the workers finish their parts before the directory goes
+  impl_->running.clear();
   impl_->store.reset();
   std::error_code error;
   std::filesystem::remove_all(
@@ -90,11 +186,13 @@ StatusOr<std::unique_ptr<Rebuilder>> Rebuilder::Open(const RebuildOptions& optio
   std::error_code error;
   std::filesystem::create_directories(options.index_dir, error);
   if (error) return Status::IOError("creating " + options.index_dir + ": " + error.message());
-  ARCHIVE_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create());
-  auto impl = std::make_unique<Impl>(std::move(analyzer));
+  auto impl = std::make_unique<Impl>();
   impl->options = options;
+  if (impl->options.threads == 0) impl->options.threads = DefaultThreads();
+  impl->options.articles_per_part = std::max<size_t>(1, options.articles_per_part);
   ARCHIVE_ASSIGN_OR_RETURN(impl->lock, IndexLock::Acquire(options.index_dir, options.holder));
   ARCHIVE_ASSIGN_OR_RETURN(impl->live, index_layout::ReadCurrent(options.index_dir));
+  if (impl->live && options.only_if_empty) return std::unique_ptr<Rebuilder>();
   ARCHIVE_ASSIGN_OR_RETURN(impl->generation, NextGeneration(options.index_dir, impl->live));
   const std::string path = index_layout::GenerationPath(options.index_dir, impl->generation);
   std::filesystem::create_directories(path, error);
@@ -106,14 +204,11 @@ StatusOr<std::unique_ptr<Rebuilder>> Rebuilder::Open(const RebuildOptions& optio
   Impl& state = *rebuilder->impl_;
   ARCHIVE_RETURN_IF_ERROR(
       RemoveStaleGenerations(options.index_dir, state.live.value_or(0), state.generation));
-  ARCHIVE_RETURN_IF_ERROR(CallXapian("creating the new generation", [&] {
-    state.db = Xapian::WritableDatabase(
-        index_layout::XapianPath(options.index_dir, state.generation), Xapian::DB_CREATE);
-    state.builder.EnableSpelling(state.db);
-  }));
+  std::filesystem::create_directories(state.PartsDir(), error);
+  if (error) return Status::IOError("creating " + state.PartsDir() + ": " + error.message());
   ARCHIVE_ASSIGN_OR_RETURN(
       state.store, DocStore::Open(index_layout::StorePath(options.index_dir, state.generation),
-                                  DocStore::Mode::kReadWrite));
+                                  DocStore::Mode::kBulkLoad));
   if (state.live) {
     auto live_store = DocStore::Open(index_layout::StorePath(options.index_dir, *state.live),
                                      DocStore::Mode::kReadOnly);
@@ -123,38 +218,36 @@ StatusOr<std::unique_ptr<Rebuilder>> Rebuilder::Open(const RebuildOptions& optio
       return live_store.status();
     }
   }
+  state.pool = std::make_unique<TaskPool>(state.options.threads, state.options.threads);
   return rebuilder;
 }
 
 StatusOr<AddOutcome> Rebuilder::Add(Article article) {
   Impl& impl = *impl_;
-  const std::string hash = PrepareArticle(article);
-  auto [entry, inserted] = impl.ids.try_emplace(article.id, hash);
-  // Nobody reads this generation before CURRENT names it, so the current pointer can be
-  // set at once, and Xapian may flush whenever its batch is full.
-  ARCHIVE_RETURN_IF_ERROR(impl.store->Put(article, hash));
-  ARCHIVE_RETURN_IF_ERROR(impl.store->SetCurrent(article.id, hash));
-  if (!inserted && entry->second != hash)
-    ARCHIVE_RETURN_IF_ERROR(impl.store->DeleteVersion(article.id, entry->second));
-  entry->second = hash;
-  ARCHIVE_RETURN_IF_ERROR(CallXapian("indexing " + article.id, [&] {
-    Xapian::Document document = impl.builder.Build(article, hash);
-    if (inserted) {
-      impl.db.add_document(document);
-    } else {
-      impl.db.replace_document(IdTerm(article.id), document);
-    }
-    if (++impl.unflushed >= impl.options.documents_per_flush) {
-      impl.db.commit();
-      impl.unflushed = 0;
-    }
-  }));
+  std::string hash = ContentHash(article);  // of the article as received
+  auto [entry, inserted] = impl.ids.try_emplace(article.id, Impl::Entry{hash, impl.sequence});
+  if (!inserted) {
+    // The last one wins: the earlier document goes after the merge, its version at Seal.
+    Impl::Duplicate& duplicate = impl.duplicates[article.id];
+    duplicate.abandoned_hashes.push_back(entry->second.hash);
+    duplicate.superseded.push_back(entry->second.sequence);
+    entry->second = Impl::Entry{hash, impl.sequence};
+  }
+  ++impl.sequence;
+  const std::string id = article.id;
+  impl.batch.articles.push_back(std::move(article));
+  impl.batch.hashes.push_back(hash);
+  if (impl.batch.size() >= impl.options.articles_per_part) {
+    ARCHIVE_RETURN_IF_ERROR(impl.SubmitPart());
+  } else {
+    ARCHIVE_RETURN_IF_ERROR(impl.CheckParts(false));
+  }
   CrashPoint(kCrashRebuildAdd);
   if (!inserted) {
     ++summary_.duplicates;
     return AddOutcome::kDuplicate;
   }
-  ARCHIVE_ASSIGN_OR_RETURN(AddOutcome outcome, impl.Compare(article.id, hash));
+  ARCHIVE_ASSIGN_OR_RETURN(AddOutcome outcome, impl.Compare(id, hash));
   if (outcome == AddOutcome::kAdded) ++summary_.added;
   if (outcome == AddOutcome::kChanged) ++summary_.changed;
   if (outcome == AddOutcome::kUnchanged) ++summary_.unchanged;
@@ -163,8 +256,12 @@ StatusOr<AddOutcome> Rebuilder::Add(Article article) {
 
 StatusOr<UpdateSummary> Rebuilder::Finish() {
   Impl& impl = *impl_;
+  ARCHIVE_RETURN_IF_ERROR(impl.SubmitPart());
+  ARCHIVE_RETURN_IF_ERROR(impl.CheckParts(true));
+  impl.pool.reset();
   ARCHIVE_ASSIGN_OR_RETURN(summary_.removed, impl.CountRemoved());
   impl.live_store.reset();
+  ARCHIVE_RETURN_IF_ERROR(impl.Merge());
   ARCHIVE_RETURN_IF_ERROR(impl.Seal());
   CrashPoint(kCrashBeforeSwitch);
   ARCHIVE_RETURN_IF_ERROR(index_layout::WriteCurrent(impl.options.index_dir, impl.generation));

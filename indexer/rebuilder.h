@@ -5,6 +5,11 @@
 // next rebuild; the live generation's kKeptOlderGenerations predecessors are kept for
 // Rollback().
 //
+// Articles are analysed and written on worker threads, in parts of a fixed size (each a
+// small Xapian database, and the articles in the new store), merged in order by Xapian's
+// compaction into the generation's database at Finish(). The result does not depend on
+// the number of threads: docids follow the order of Add() calls.
+//
 // Not thread-safe: one thread drives it.
 #pragma once
 
@@ -20,7 +25,11 @@ namespace archive::indexer {
 struct RebuildOptions {
   std::string index_dir;                 // created if missing
   std::string holder = "archive-index";  // recorded in the lock file
-  uint64_t documents_per_flush = 10000;  // Xapian batch size in the new generation
+  size_t threads = 0;                    // workers analysing and writing; 0: one per core
+  size_t articles_per_part = 1000;       // documents in each part merged at Finish()
+  // Open() gives no rebuilder (null, no error) when a generation is live already: an
+  // update's first load builds this way only into an index where nothing is committed.
+  bool only_if_empty = false;
 };
 
 class Rebuilder {
@@ -37,8 +46,9 @@ class Rebuilder {
   void CountRejected(uint64_t count) { summary_.rejected += count; }
   void CountSkipped(uint64_t count) { summary_.skipped += count; }
 
-  // Commits and syncs the new generation, makes it live, and removes generations no
-  // longer kept. `removed` counts live articles the new generation lacks.
+  // Waits for the workers, merges the parts, commits and syncs the new generation, makes
+  // it live, and removes generations no longer kept. `removed` counts live articles the
+  // new generation lacks.
   StatusOr<UpdateSummary> Finish();
 
  private:
