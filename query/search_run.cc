@@ -124,7 +124,15 @@ StatusOr<SearchResult> SearchRun::Run() {
                                           : enquire.get_mset(request_.offset, request_.limit);
   result.total = mset.get_matches_estimated();
   result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (request_.want_facets) CountFacets(context_, request_, base_, result);
+  if (request_.want_facets) {
+    // Without facet selections the ranked pass matched the same set as the facet pass
+    // (an upper bound only decides between exact and sampled counting).
+    const bool same_set =
+        request_.topics.empty() && request_.cities.empty() && request_.authors.empty();
+    CountFacets(context_, request_, base_,
+                same_set ? std::optional<uint64_t>(mset.get_matches_upper_bound()) : std::nullopt,
+                result);
+  }
   if (request_.count_only) return result;
 
   SnippetMaker snippets(context_.analyzer, text_);
