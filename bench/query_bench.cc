@@ -146,6 +146,41 @@ void BM_FacetCounting(benchmark::State& state) {
 }
 BENCHMARK(BM_FacetCounting)->ArgName("word")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
+// The worst cases the limits are for: a one-letter wildcard (expansion capped), the
+// commonest words, everything; each as the search box asks (top 10, snippets, facets).
+// Each must be answered, or refused, within a second.
+void BM_WorstCase(benchmark::State& state) {
+  static const char* const kQueries[] = {"a*", "s*", "the", "the of and to", ""};
+  const query::Searcher& searcher = BenchSearcher();
+  query::SearchRequest request;
+  request.query = kQueries[state.range(0)];
+  request.facet_names = {"topic", "city", "year"};
+  double worst_ms = 0;
+  uint64_t total = 0;
+  bool estimated = false;
+  for (auto _ : state) {
+    const auto started = std::chrono::steady_clock::now();
+    auto result = searcher.Search(request);
+    worst_ms = std::max(worst_ms, std::chrono::duration<double, std::milli>(
+                                      std::chrono::steady_clock::now() - started)
+                                      .count());
+    if (!result.ok()) {
+      state.SkipWithError(result.status().ToString().c_str());
+      break;
+    }
+    total = result->total;
+    estimated = !result->estimated_facets.empty();
+  }
+  std::string label = "q=\"";
+  label += kQueries[state.range(0)];
+  label += '"';
+  state.SetLabel(label);
+  state.counters["worst_ms"] = worst_ms;
+  state.counters["matches"] = static_cast<double>(total);
+  state.counters["estimated"] = estimated ? 1 : 0;
+}
+BENCHMARK(BM_WorstCase)->DenseRange(0, 4)->Unit(benchmark::kMillisecond);
+
 void BM_AnalyzerFold(benchmark::State& state) {
   const Analyzer& analyzer = SharedAnalyzer();
   const std::vector<Article>& articles = SampleArticles();

@@ -119,12 +119,17 @@ StatusOr<SearchResult> SearchRun::Run() {
   result.generation = context_.snapshot.generation();
   result.revision = context_.snapshot.revision();
   ARCHIVE_RETURN_IF_ERROR(Prepare(result));
+  if (request_.count_only && request_.want_facets) {
+    // The facet pass counts the whole request exactly: no BM25 pass over every match.
+    CountFacets(context_, request_, base_, std::nullopt, result);
+    if (result.total_is_exact) return result;
+  }
   Xapian::Enquire enquire = RankedEnquire();
   Xapian::MSet mset = request_.count_only ? enquire.get_mset(0, 0, context_.db.get_doccount())
                                           : enquire.get_mset(request_.offset, request_.limit);
   result.total = mset.get_matches_estimated();
   result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (request_.want_facets) {
+  if (request_.want_facets && !request_.count_only) {
     // Without facet selections the ranked pass matched the same set as the facet pass
     // (an upper bound only decides between exact and sampled counting).
     const bool same_set =

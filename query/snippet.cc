@@ -138,8 +138,9 @@ SnippetMaker::Match SnippetMaker::MatchOf(std::string_view word) const {
   if (exact_.empty() && stems_.empty()) return {};
   // The same words recur through an article and across the hits of a page; stemming
   // each occurrence twice was most of a search's time.
-  auto [cached, inserted] = match_cache_.try_emplace(std::string(word));
-  if (!inserted) return cached->second;
+  // Looked up by view: most words are already cached, and a key string per word cost.
+  if (auto found = match_cache_.find(word); found != match_cache_.end()) return found->second;
+  auto cached = match_cache_.emplace(std::string(word), Match()).first;
   std::string folded = analyzer_.Fold(word);
   // "$15" folds to two tokens ("15dollars 15"); the first is the one that says "$15".
   if (size_t space = folded.find(' '); space != std::string::npos) folded.resize(space);
@@ -244,20 +245,24 @@ std::string SnippetMaker::Snippet(std::string_view text, size_t max_words,
   const size_t window = std::min(max_words, words.size());
 
   // Slide a window of `window` words; score = distinct matched terms, then matches.
-  std::unordered_map<int, int> in_window;
+  std::vector<int> in_window(exact_.size() + stems_.size(), 0);  // by term index
+  size_t distinct = 0;
   int matches = 0;
   auto add = [&](const Word& word, int delta) {
     if (word.match < 0) return;
     matches += delta;
-    if ((in_window[word.match] += delta) == 0) in_window.erase(word.match);
+    int& count = in_window[static_cast<size_t>(word.match)];
+    if (count == 0) ++distinct;
+    count += delta;
+    if (count == 0) --distinct;
   };
   for (size_t w = 0; w < window; ++w) add(words[w], +1);
   size_t best_first = 0;
-  std::pair<size_t, int> best_score{in_window.size(), matches};
+  std::pair<size_t, int> best_score{distinct, matches};
   for (size_t first = 1; first + window <= words.size(); ++first) {
     add(words[first - 1], -1);
     add(words[first + window - 1], +1);
-    std::pair<size_t, int> score{in_window.size(), matches};
+    std::pair<size_t, int> score{distinct, matches};
     if (score > best_score) {
       best_score = score;
       best_first = first;

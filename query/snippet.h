@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -79,7 +80,12 @@ class SnippetMaker {
   std::unordered_map<std::string, int> stems_;  // stem → distinct term index
   std::vector<std::vector<int>> phrases_;       // quoted phrases, as term indexes in order
   std::vector<bool> phrase_only_;               // by term index: only ever inside a phrase
-  mutable std::unordered_map<std::string, Match> match_cache_;  // word as written → MatchOf
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+  };
+  // Word as written → MatchOf.
+  mutable std::unordered_map<std::string, Match, ViewHash, std::equal_to<>> match_cache_;
 };
 
 }  // namespace archive::query
