@@ -122,7 +122,7 @@ class FacetCounter : public Xapian::MatchDecider {
 
 void CountFacets(const SearchContext& context, const SearchRequest& request,
                  const Xapian::Query& base, std::optional<uint64_t> matches_upper_bound,
-                 SearchResult& result) {
+                 double time_limit, SearchResult& result) {
   const FacetTable& table = context.snapshot.facets();
   Xapian::Enquire enquire(context.db);
   enquire.set_query(base);
@@ -141,7 +141,6 @@ void CountFacets(const SearchContext& context, const SearchRequest& request,
   FacetCounter counter(table, request, context.analyzer, static_cast<Xapian::docid>(step));
   // A pathological match set (a wildcard over everything) stops at the time limit: the
   // counts are then scaled up from the documents seen and marked estimated.
-  const double time_limit = context.options.match_time_limit_s;
   if (time_limit > 0) enquire.set_time_limit(time_limit);
   const auto started = std::chrono::steady_clock::now();
   enquire.get_mset(0, 0, size, nullptr, &counter);
