@@ -93,7 +93,9 @@ std::span<const uint32_t> FacetTable::ValuesOf(Xapian::docid docid, Facet facet)
 int64_t FacetTable::IdOf(Facet facet, const std::string& folded_value) const {
   const Column& column = facets_[static_cast<int>(facet)];
   auto it = column.id_by_folded_name.find(folded_value);
-  return it == column.id_by_folded_name.end() ? -1 : it->second;
+  // Not `found ? id : -1`: that converts -1 to the uint32_t id type (4294967295).
+  if (it == column.id_by_folded_name.end()) return -1;
+  return static_cast<int64_t>(it->second);
 }
 
 }  // namespace archive::query

@@ -1,5 +1,8 @@
 #include "query/search_run.h"
 
+#include <algorithm>
+#include <chrono>
+
 #include "core/schema.h"
 #include "query/spelling.h"
 #include "query/synonyms.h"
@@ -115,16 +118,40 @@ Xapian::Enquire SearchRun::RankedEnquire() const {
 }
 
 StatusOr<SearchResult> SearchRun::Run() {
+  const auto started = std::chrono::steady_clock::now();
+  // The ranked pass and the facet pass share one budget, so that the worst query is
+  // answered within a second (0.9 s with the default limit of 0.5 s, snippets aside);
+  // the facet pass gets at least 50 ms.
+  auto facet_budget = [&] {
+    const double limit = context_.options.match_time_limit_s;
+    if (limit <= 0) return 0.0;
+    const double spent =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return std::max(0.05, 1.8 * limit - spent);
+  };
   SearchResult result;
   result.generation = context_.snapshot.generation();
   result.revision = context_.snapshot.revision();
   ARCHIVE_RETURN_IF_ERROR(Prepare(result));
+  if (request_.count_only && request_.want_facets) {
+    // The facet pass counts the whole request exactly: no BM25 pass over every match.
+    CountFacets(context_, request_, base_, std::nullopt, facet_budget(), result);
+    if (result.total_is_exact) return result;
+  }
   Xapian::Enquire enquire = RankedEnquire();
   Xapian::MSet mset = request_.count_only ? enquire.get_mset(0, 0, context_.db.get_doccount())
                                           : enquire.get_mset(request_.offset, request_.limit);
   result.total = mset.get_matches_estimated();
   result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (request_.want_facets) CountFacets(context_, request_, base_, result);
+  if (request_.want_facets && !request_.count_only) {
+    // Without facet selections the ranked pass matched the same set as the facet pass
+    // (an upper bound only decides between exact and sampled counting).
+    const bool same_set =
+        request_.topics.empty() && request_.cities.empty() && request_.authors.empty();
+    CountFacets(context_, request_, base_,
+                same_set ? std::optional<uint64_t>(mset.get_matches_upper_bound()) : std::nullopt,
+                facet_budget(), result);
+  }
   if (request_.count_only) return result;
 
   SnippetMaker snippets(context_.analyzer, text_);

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <optional>
+
 #include "core/analyzer.h"
 #include "core/article.h"
 #include "query/index_snapshot.h"
@@ -71,9 +73,12 @@ class SearchRun {
 
 // Disjunctive, multi-valued facet counts of request.facet_names over `base` (the match
 // set without facet selections); sets result.total exactly, or marks facets estimated
-// when more than request.facet_exact_limit documents match.
+// when more than request.facet_exact_limit documents match or counting them outlasts
+// `time_limit` seconds (0: none). `matches_upper_bound`, when known, bounds the size of
+// `base`'s match set (it spares a probe).
 void CountFacets(const SearchContext& context, const SearchRequest& request,
-                 const Xapian::Query& base, SearchResult& result);
+                 const Xapian::Query& base, std::optional<uint64_t> matches_upper_bound,
+                 double time_limit, SearchResult& result);
 
 // The query "more like" the article `id`: its most informative terms (Enquire::get_eset
 // with the article as the relevant set), excluding the article itself.

@@ -50,6 +50,8 @@ class Searcher {
 
   // Matching documents and occurrences of the query's words per year or month, raw and
   // per 10,000 words of all documents of the period that pass the request's filters.
+  // Every period between the first and the last dated one has a bucket (zeros where no
+  // document falls), in every series; undated documents come last.
   StatusOr<std::vector<HistogramBucket>> Histogram(const SearchRequest& request,
                                                    const HistogramRequest& histogram) const;
 

@@ -1,7 +1,12 @@
-// Facet counting: one pass over the match set without facet selections, reading each
-// document's values from the snapshot's FacetTable.
+// Facet counting: one unranked pass over the match set without facet selections, in
+// docid order with BoolWeight (no BM25 for any match), where a MatchDecider reads each
+// document's facet ids from the snapshot's FacetTable, counts them and rejects the
+// document: the matcher keeps no MSet items, so a match of the whole archive costs a
+// posting-list walk and a few array reads per document.
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <optional>
 
 #include "query/facet_table.h"
 #include "query/search_run.h"
@@ -26,31 +31,15 @@ const std::vector<std::string>& Selection(const SearchRequest& request, Facet fa
   }
 }
 
-// Selected values as table ids; a value no document has selects nothing.
-std::vector<uint32_t> SelectedIds(const FacetTable& table, Facet facet,
-                                  const std::vector<std::string>& values,
-                                  const Analyzer& analyzer) {
-  std::vector<uint32_t> ids;
-  for (const std::string& value : values) {
-    int64_t id = table.IdOf(facet, analyzer.Fold(value));
-    if (id >= 0) ids.push_back(static_cast<uint32_t>(id));
-  }
-  return ids;
-}
-
-bool HasAny(std::span<const uint32_t> values, const std::vector<uint32_t>& selected) {
-  for (uint32_t value : values) {
-    if (std::find(selected.begin(), selected.end(), value) != selected.end()) return true;
-  }
-  return false;
-}
-
 std::vector<FacetCount> TopCounts(const FacetTable& table, Facet facet,
-                                  const std::vector<uint64_t>& counts, uint64_t scale,
+                                  const std::vector<uint64_t>& counts, double scale,
                                   uint32_t limit) {
   std::vector<FacetCount> out;
   for (uint32_t id = 0; id < counts.size(); ++id) {
-    if (counts[id] > 0) out.push_back({table.Name(facet, id), counts[id] * scale});
+    if (counts[id] > 0) {
+      const auto scaled = static_cast<uint64_t>(static_cast<double>(counts[id]) * scale + 0.5);
+      out.push_back({table.Name(facet, id), scaled});
+    }
   }
   std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
@@ -59,82 +48,125 @@ std::vector<FacetCount> TopCounts(const FacetTable& table, Facet facet,
   return out;
 }
 
-// Keeps every `step`-th document (by docid), for estimated counts over huge match sets.
-class EveryNth : public Xapian::MatchDecider {
+// Counts the facet values of every `step`-th candidate (by docid) and keeps none of them.
+// Disjunctive: a document counts towards a facet's values when it passes every OTHER
+// facet's selection, and towards the total when it passes all of them.
+class FacetCounter : public Xapian::MatchDecider {
  public:
-  explicit EveryNth(Xapian::docid step) : step_(step) {}
-  bool operator()(const Xapian::Document& doc) const override {
-    return doc.get_docid() % step_ == 0;
+  FacetCounter(const FacetTable& table, const SearchRequest& request, const Analyzer& analyzer,
+               Xapian::docid step)
+      : table_(table), step_(step) {
+    for (const std::string& name : request.facet_names) wanted_.push_back(*FacetByName(name));
+    for (Facet facet : wanted_) counts_[Index(facet)].assign(table.ValueCount(facet), 0);
+    for (Facet facet : kSelectable) {
+      const std::vector<std::string>& values = Selection(request, facet);
+      if (values.empty()) continue;
+      // A value no document has selects nothing: the facet is active with no ids.
+      selections_.push_back({facet, std::vector<bool>(table.ValueCount(facet), false)});
+      for (const std::string& value : values) {
+        const int64_t id = table.IdOf(facet, analyzer.Fold(value));
+        if (id >= 0) selections_.back().selected[static_cast<size_t>(id)] = true;
+      }
+    }
   }
 
+  bool operator()(const Xapian::Document& document) const override {
+    const Xapian::docid docid = document.get_docid();
+    ++seen_;
+    if (step_ > 1 && docid % step_ != 0) return false;
+    // Which selections this document fails: at most one may fail for it to count anywhere.
+    int failed = -1;
+    for (size_t s = 0; s < selections_.size(); ++s) {
+      if (Passes(docid, selections_[s])) continue;
+      if (failed >= 0) return false;
+      failed = static_cast<int>(s);
+    }
+    for (Facet facet : wanted_) {
+      if (failed >= 0 && selections_[static_cast<size_t>(failed)].facet != facet) continue;
+      std::vector<uint64_t>& counts = counts_[Index(facet)];
+      for (uint32_t id : table_.ValuesOf(docid, facet)) ++counts[id];
+    }
+    if (failed < 0) ++total_;
+    return false;
+  }
+
+  const std::vector<Facet>& wanted() const { return wanted_; }
+  const std::vector<uint64_t>& counts(Facet facet) const { return counts_[Index(facet)]; }
+  uint64_t total() const { return total_; }
+  uint64_t seen() const { return seen_; }
+
  private:
-  Xapian::docid step_;
+  struct Selected {
+    Facet facet;
+    std::vector<bool> selected;  // by value id
+  };
+  static size_t Index(Facet facet) { return static_cast<size_t>(facet); }
+
+  bool Passes(Xapian::docid docid, const Selected& selection) const {
+    for (uint32_t id : table_.ValuesOf(docid, selection.facet)) {
+      if (selection.selected[id]) return true;
+    }
+    return false;
+  }
+
+  const FacetTable& table_;
+  const Xapian::docid step_;
+  std::vector<Facet> wanted_;
+  std::vector<Selected> selections_;
+  mutable std::array<std::vector<uint64_t>, kFacetCount> counts_;
+  mutable uint64_t total_ = 0;
+  mutable uint64_t seen_ = 0;
 };
 
 }  // namespace
 
-// Disjunctive facets: a document counts towards a facet's values when it passes every
-// OTHER facet's selection, and towards the total when it passes all of them.
 void CountFacets(const SearchContext& context, const SearchRequest& request,
-                 const Xapian::Query& base, SearchResult& result) {
+                 const Xapian::Query& base, std::optional<uint64_t> matches_upper_bound,
+                 double time_limit, SearchResult& result) {
   const FacetTable& table = context.snapshot.facets();
-  std::vector<Facet> wanted;
-  for (const std::string& name : request.facet_names) wanted.push_back(*FacetByName(name));
-  std::vector<std::vector<uint32_t>> selected(kFacetCount);
-  std::vector<bool> active(kFacetCount, false);
-  for (Facet facet : kSelectable) {
-    const auto& values = Selection(request, facet);
-    active[static_cast<size_t>(facet)] = !values.empty();
-    selected[static_cast<size_t>(facet)] = SelectedIds(table, facet, values, context.analyzer);
-  }
-  std::vector<std::vector<uint64_t>> counts(kFacetCount);
-  for (Facet facet : wanted) counts[static_cast<size_t>(facet)].resize(table.ValueCount(facet));
-
   Xapian::Enquire enquire(context.db);
   enquire.set_query(base);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   const Xapian::doccount size = context.db.get_doccount();
-  // Exact up to the limit: counting stops being exact only beyond it.
-  const Xapian::doccount check =
-      static_cast<Xapian::doccount>(std::min<uint64_t>(size, request.facet_exact_limit + 1));
-  Xapian::MSet probe = enquire.get_mset(0, 0, check);
-  const uint64_t matches = probe.get_matches_estimated();
-  const uint64_t step = matches > request.facet_exact_limit && request.facet_exact_limit > 0
-                            ? (matches + request.facet_exact_limit - 1) / request.facet_exact_limit
-                            : 1;
-  EveryNth sample(static_cast<Xapian::docid>(step));
-  Xapian::MSet all = enquire.get_mset(0, size, nullptr, step > 1 ? &sample : nullptr);
-  uint64_t total = 0;
-  for (auto it = all.begin(); it != all.end(); ++it) {
-    const Xapian::docid docid = *it;
-    std::array<bool, kFacetCount> passes{};
-    bool passes_all = true;
-    for (Facet facet : kSelectable) {
-      const auto f = static_cast<size_t>(facet);
-      passes[f] = !active[f] || HasAny(table.ValuesOf(docid, facet), selected[f]);
-      passes_all = passes_all && passes[f];
-    }
-    for (Facet facet : wanted) {
-      const auto f = static_cast<size_t>(facet);
-      bool others = true;
-      for (Facet other : kSelectable) {
-        if (other != facet) others = others && passes[static_cast<size_t>(other)];
-      }
-      if (!others) continue;
-      for (uint32_t id : table.ValuesOf(docid, facet)) ++counts[f][id];
-    }
-    if (passes_all) ++total;
+  const uint64_t limit = request.facet_exact_limit;
+  // Exact up to the limit. A known upper bound (the ranked pass's, over the same match
+  // set) usually settles it; otherwise a probe that stops one past the limit tells.
+  uint64_t matches = matches_upper_bound.value_or(UINT64_MAX);
+  if (matches > limit) {
+    const auto check = static_cast<Xapian::doccount>(std::min<uint64_t>(size, limit + 1));
+    matches = enquire.get_mset(0, 0, check).get_matches_estimated();
   }
-  if (step == 1) {
-    result.total = total;
+  const uint64_t step = matches > limit && limit > 0 ? (matches + limit - 1) / limit : 1;
+  FacetCounter counter(table, request, context.analyzer, static_cast<Xapian::docid>(step));
+  // A pathological match set (a wildcard over everything) stops at the time limit: the
+  // counts are then scaled up from the documents seen and marked estimated.
+  if (time_limit > 0) enquire.set_time_limit(time_limit);
+  const auto started = std::chrono::steady_clock::now();
+  enquire.get_mset(0, 0, size, nullptr, &counter);
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double scale = static_cast<double>(step);
+  bool exact = step == 1;
+  if (time_limit > 0 && elapsed >= time_limit && counter.seen() > 0) {
+    // The decider rejected everything, so this pass's own estimate says 0: ask anew.
+    enquire.set_time_limit(0);
+    const uint64_t estimated =
+        std::max<uint64_t>(enquire.get_mset(0, 0).get_matches_estimated(), counter.seen());
+    if (estimated > counter.seen()) {
+      scale *= static_cast<double>(estimated) / static_cast<double>(counter.seen());
+      exact = false;
+    }
+  }
+  if (exact) {
+    result.total = counter.total();
     result.total_is_exact = true;
   }
-  for (Facet facet : wanted) {
+  for (Facet facet : counter.wanted()) {
     const char* name = FacetName(facet);
     result.facets[name] =
-        TopCounts(table, facet, counts[static_cast<size_t>(facet)], step, request.facet_limit);
-    if (step > 1) result.estimated_facets.push_back(name);
+        TopCounts(table, facet, counter.counts(facet), scale, request.facet_limit);
+    if (!exact) result.estimated_facets.push_back(name);
   }
 }
 

@@ -1,7 +1,9 @@
 // The research tools: streamed export, counts over time, keyword in context, and the
 // "more like this" query.
 #include <algorithm>
+#include <cstdio>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 #include "core/schema.h"
@@ -20,6 +22,53 @@ std::string Period(const std::string& date_value, Granularity granularity) {
   return granularity == Granularity::kYear
              ? date_value.substr(0, 4)
              : date_value.substr(0, 4) + "-" + date_value.substr(4, 2);
+}
+
+// Every period from `first` to `last` ("YYYY" or "YYYY-MM", both of one granularity),
+// in order.
+std::vector<std::string> PeriodsBetween(const std::string& first, const std::string& last,
+                                        Granularity granularity) {
+  std::vector<std::string> periods;
+  int year = std::stoi(first.substr(0, 4));
+  int month = granularity == Granularity::kMonth ? std::stoi(first.substr(5, 2)) : 1;
+  for (;;) {
+    char text[16];
+    if (granularity == Granularity::kYear) {
+      std::snprintf(text, sizeof text, "%04d", year);
+    } else {
+      std::snprintf(text, sizeof text, "%04d-%02d", year, month);
+    }
+    periods.emplace_back(text);
+    if (periods.back() >= last) return periods;
+    if (granularity == Granularity::kYear || ++month > 12) {
+      ++year;
+      month = 1;
+    }
+  }
+}
+
+// Rows of zeros for the periods between the first and last dated ones that no document
+// falls in, in every series, so that a time line has no silent gaps.
+void FillEmptyPeriods(std::map<std::pair<std::string, std::string>, HistogramBucket>& by_key,
+                      Granularity granularity) {
+  std::string first, last;
+  std::set<std::string> groups;
+  for (const auto& [key, bucket] : by_key) {
+    groups.insert(key.second);
+    const bool dated = (key.first.size() == 4 || key.first.size() == 7) &&
+                       key.first.find_first_not_of("0123456789-") == std::string::npos;
+    if (!dated) continue;  // "undated" stays after the time line
+    if (first.empty() || key.first < first) first = key.first;
+    if (last.empty() || key.first > last) last = key.first;
+  }
+  if (first.empty()) return;
+  for (const std::string& period : PeriodsBetween(first, last, granularity)) {
+    for (const std::string& group : groups) {
+      HistogramBucket& bucket = by_key[{period, group}];
+      bucket.period = period;
+      bucket.group = group;
+    }
+  }
 }
 
 // Text words only: unprefixed terms and their Z stems (not titles, authors, filters).
@@ -198,6 +247,7 @@ StatusOr<std::vector<HistogramBucket>> Searcher::Histogram(
         b.occurrences += occurrences[docid];
       });
     }
+    FillEmptyPeriods(by_key, histogram.granularity);
     buckets.clear();
     for (auto& [key, bucket] : by_key) {
       if (bucket.words > 0)

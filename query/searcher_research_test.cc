@@ -253,5 +253,81 @@ TEST_F(SearcherResearchTest, MultiplePassagesAndValidation) {
   EXPECT_FALSE(searcher_->Search(request).ok());
 }
 
+// A second, small archive with gaps between its years and phrases in its text.
+class SearcherGapsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto indexer = indexer::Indexer::Open({dir_.path()});
+    ASSERT_ARCHIVE_OK(indexer);
+    for (const Article& article :
+         {Make("g1", "2014-03-01", 1, "Rent rose again",
+               "Rent rose again. The rent control vote passed; rent control won.", {"Ana Ruiz"},
+               {"Housing"}),
+          Make("g2", "2017-11-20", 2, "Tenants organise", "Tenants asked for rent control.",
+               {"Ben Cole"}, {"Housing"})}) {
+      auto added = (*indexer)->Add(article);
+      ASSERT_ARCHIVE_OK(added);
+    }
+    auto summary = (*indexer)->Commit();
+    ASSERT_ARCHIVE_OK(summary);
+    indexer->reset();
+    auto searcher = Searcher::Open({dir_.path()});
+    ASSERT_ARCHIVE_OK(searcher);
+    searcher_ = std::move(*searcher);
+  }
+
+  std::vector<std::string> Keywords(const std::string& query) {
+    SearchRequest request;
+    request.query = query;
+    auto lines = searcher_->Kwic(request, {.context_words = 2, .max_lines = 100});
+    EXPECT_ARCHIVE_OK(lines);
+    std::vector<std::string> keywords;
+    if (lines.ok()) {
+      for (const KwicLine& line : *lines) keywords.push_back(line.id + ":" + line.keyword);
+    }
+    std::sort(keywords.begin(), keywords.end());  // rank order is not the point here
+    return keywords;
+  }
+
+  test::TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_F(SearcherGapsTest, HistogramHasZeroRowsForEmptyYears) {
+  auto buckets = searcher_->Histogram(SearchRequest(), {});
+  ASSERT_ARCHIVE_OK(buckets);
+  std::vector<std::string> periods;
+  for (const HistogramBucket& b : *buckets) {
+    periods.push_back(b.period);
+    if (b.period == "2015" || b.period == "2016") {
+      EXPECT_EQ(0u, b.documents);
+      EXPECT_EQ(0u, b.words);
+      EXPECT_EQ(0.0, b.per_10k_words);
+    }
+  }
+  EXPECT_EQ((std::vector<std::string>{"2014", "2015", "2016", "2017"}), periods);
+
+  auto months = searcher_->Histogram(SearchRequest(), {Granularity::kMonth, "topic"});
+  ASSERT_ARCHIVE_OK(months);
+  ASSERT_EQ(45u, months->size());  // 2014-03 .. 2017-11, one series
+  EXPECT_EQ("2014-03", months->front().period);
+  EXPECT_EQ("2014-04", (*months)[1].period);
+  EXPECT_EQ("Housing", (*months)[1].group);
+  EXPECT_EQ(0u, (*months)[1].documents);
+  EXPECT_EQ("2017-11", months->back().period);
+  EXPECT_EQ(1u, months->back().documents);
+}
+
+TEST_F(SearcherGapsTest, KwicTakesAQuotedPhraseAsOneKeyword) {
+  // "Rent" alone is not the phrase; each "rent control" is one line, not two.
+  EXPECT_EQ((std::vector<std::string>{"g1:rent control", "g1:rent control", "g2:rent control"}),
+            Keywords("\"rent control\""));
+  // A word of the query outside the phrase is a keyword on its own as well.
+  EXPECT_EQ((std::vector<std::string>{"g1:rent control", "g1:rent control", "g1:rose"}),
+            Keywords("\"rent control\" rose"));
+  // Without quotes, every matched word is its own keyword.
+  EXPECT_EQ(4u, Keywords("rent").size());
+}
+
 }  // namespace
 }  // namespace archive::query

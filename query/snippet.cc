@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <functional>
 
 namespace archive::query {
 namespace {
@@ -66,27 +67,103 @@ SnippetMaker::SnippetMaker(const Analyzer& analyzer, const Xapian::Query& query)
     auto& table = stemmed ? stems_ : exact_;
     if (table.emplace(word, next_index).second) ++next_index;
   }
+  CollectPhrases(query);
 }
 
-int SnippetMaker::MatchOf(std::string_view word) const {
-  if (exact_.empty() && stems_.empty()) return -1;
+int SnippetMaker::TermIndex(const std::string& term) const {
+  size_t prefix_length = 0;
+  while (prefix_length < term.size() && term[prefix_length] >= 'A' && term[prefix_length] <= 'Z')
+    ++prefix_length;
+  const bool stemmed = prefix_length > 0 && term[0] == 'Z';
+  const auto& table = stemmed ? stems_ : exact_;
+  auto it = table.find(term.substr(prefix_length));
+  return it == table.end() ? -1 : it->second;
+}
+
+// Which terms the query has in phrases, and whether also anywhere else (then a word
+// matching them is a keyword on its own too).
+void SnippetMaker::CollectPhrases(const Xapian::Query& query) {
+  std::vector<bool> in_phrase, loose;
+  auto mark = [](std::vector<bool>& flags, int index) {
+    if (index < 0) return;
+    if (flags.size() <= static_cast<size_t>(index)) flags.resize(static_cast<size_t>(index) + 1);
+    flags[static_cast<size_t>(index)] = true;
+  };
+  std::function<void(const Xapian::Query&)> walk = [&](const Xapian::Query& node) {
+    if (node.get_type() == Xapian::Query::OP_PHRASE) {
+      std::vector<int> phrase;
+      for (size_t i = 0; i < node.get_num_subqueries(); ++i) {
+        const Xapian::Query word = node.get_subquery(i);
+        const bool leaf = word.get_type() == Xapian::Query::LEAF_TERM;
+        phrase.push_back(leaf ? TermIndex(*word.get_terms_begin()) : -1);
+      }
+      if (phrase.size() >= 2 && std::find(phrase.begin(), phrase.end(), -1) == phrase.end()) {
+        for (int index : phrase) mark(in_phrase, index);
+        if (std::find(phrases_.begin(), phrases_.end(), phrase) == phrases_.end())
+          phrases_.push_back(std::move(phrase));
+        return;
+      }
+    }
+    if (node.get_type() == Xapian::Query::LEAF_TERM) {
+      mark(loose, TermIndex(*node.get_terms_begin()));
+      return;
+    }
+    if (node.get_num_subqueries() == 0) {
+      // A leaf of another kind (a wildcard, ...): its terms are words on their own.
+      for (auto it = node.get_unique_terms_begin(); it != node.get_unique_terms_end(); ++it)
+        mark(loose, TermIndex(*it));
+    }
+    for (size_t i = 0; i < node.get_num_subqueries(); ++i) walk(node.get_subquery(i));
+  };
+  walk(query);
+  phrase_only_.assign(in_phrase.size(), false);
+  for (size_t i = 0; i < in_phrase.size(); ++i)
+    phrase_only_[i] = in_phrase[i] && !(i < loose.size() && loose[i]);
+  // Longest first: "new york city" wins over "new york" where both start.
+  std::stable_sort(phrases_.begin(), phrases_.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
+}
+
+size_t SnippetMaker::PhraseAt(const std::vector<Word>& words, size_t w) const {
+  for (const std::vector<int>& phrase : phrases_) {
+    if (w + phrase.size() > words.size()) continue;
+    bool matches = true;
+    for (size_t k = 0; k < phrase.size() && matches; ++k) matches = words[w + k].match == phrase[k];
+    if (matches) return phrase.size();
+  }
+  return 0;
+}
+
+SnippetMaker::Match SnippetMaker::MatchOf(std::string_view word) const {
+  if (exact_.empty() && stems_.empty()) return {};
   // The same words recur through an article and across the hits of a page; stemming
   // each occurrence twice was most of a search's time.
-  auto [cached, inserted] = match_cache_.try_emplace(std::string(word), -1);
-  if (!inserted) return cached->second;
+  // Looked up by view: most words are already cached, and a key string per word cost.
+  if (auto found = match_cache_.find(word); found != match_cache_.end()) return found->second;
+  auto cached = match_cache_.emplace(std::string(word), Match()).first;
   std::string folded = analyzer_.Fold(word);
   // "$15" folds to two tokens ("15dollars 15"); the first is the one that says "$15".
   if (size_t space = folded.find(' '); space != std::string::npos) folded.resize(space);
+  auto is_loose = [this](int index) {
+    return static_cast<size_t>(index) >= phrase_only_.size() ||
+           !phrase_only_[static_cast<size_t>(index)];
+  };
+  Match& match = cached->second;
   if (auto it = exact_.find(folded); it != exact_.end()) {
-    cached->second = it->second;
-  } else if (!stems_.empty()) {
-    if (auto en = stems_.find(english_(folded)); en != stems_.end()) {
-      cached->second = en->second;
-    } else if (auto es = stems_.find(spanish_(folded)); es != stems_.end()) {
-      cached->second = es->second;
+    match = {it->second, is_loose(it->second)};
+    if (match.loose) return match;
+  }
+  // A stem can make a word that a phrase has exactly a keyword on its own ("rents" with
+  // the query `"rent control" rents`).
+  if (!stems_.empty()) {
+    auto stem = stems_.find(english_(folded));
+    if (stem == stems_.end()) stem = stems_.find(spanish_(folded));
+    if (stem != stems_.end()) {
+      if (match.term < 0) match.term = stem->second;
+      match.loose = true;
     }
   }
-  return cached->second;
+  return match;
 }
 
 std::vector<SnippetMaker::Word> SnippetMaker::Words(std::string_view text) const {
@@ -124,7 +201,9 @@ std::vector<SnippetMaker::Word> SnippetMaker::Words(std::string_view text) const
       break;
     }
     std::string_view word = text.substr(start, end - start);
-    words.push_back(Word{static_cast<size_t>(start), static_cast<size_t>(end), MatchOf(word)});
+    const Match match = MatchOf(word);
+    words.push_back(
+        Word{static_cast<size_t>(start), static_cast<size_t>(end), match.term, match.loose});
   }
   return words;
 }
@@ -166,20 +245,24 @@ std::string SnippetMaker::Snippet(std::string_view text, size_t max_words,
   const size_t window = std::min(max_words, words.size());
 
   // Slide a window of `window` words; score = distinct matched terms, then matches.
-  std::unordered_map<int, int> in_window;
+  std::vector<int> in_window(exact_.size() + stems_.size(), 0);  // by term index
+  size_t distinct = 0;
   int matches = 0;
   auto add = [&](const Word& word, int delta) {
     if (word.match < 0) return;
     matches += delta;
-    if ((in_window[word.match] += delta) == 0) in_window.erase(word.match);
+    int& count = in_window[static_cast<size_t>(word.match)];
+    if (count == 0) ++distinct;
+    count += delta;
+    if (count == 0) --distinct;
   };
   for (size_t w = 0; w < window; ++w) add(words[w], +1);
   size_t best_first = 0;
-  std::pair<size_t, int> best_score{in_window.size(), matches};
+  std::pair<size_t, int> best_score{distinct, matches};
   for (size_t first = 1; first + window <= words.size(); ++first) {
     add(words[first - 1], -1);
     add(words[first + window - 1], +1);
-    std::pair<size_t, int> score{in_window.size(), matches};
+    std::pair<size_t, int> score{distinct, matches};
     if (score > best_score) {
       best_score = score;
       best_first = first;
@@ -245,8 +328,13 @@ std::vector<SnippetMaker::Occurrence> SnippetMaker::Occurrences(std::string_view
   };
   for (size_t w = 0; w < words.size() && out.size() < max; ++w) {
     if (words[w].match < 0) continue;
-    out.push_back({span(w >= context ? w - context : 0, w), span(w, w + 1),
-                   span(w + 1, std::min(words.size(), w + 1 + context))});
+    size_t length = PhraseAt(words, w);
+    if (length == 0 && !words[w].loose) continue;
+    length = std::max<size_t>(length, 1);
+    const size_t end = w + length;
+    out.push_back({span(w >= context ? w - context : 0, w), span(w, end),
+                   span(end, std::min(words.size(), end + context))});
+    w = end - 1;
   }
   return out;
 }

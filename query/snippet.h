@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,7 +41,9 @@ class SnippetMaker {
                        const HighlightStyle& style) const;
 
   // Each occurrence of a matched word with `context` words either side, as written:
-  // {left, keyword, right} in text order, at most `max` of them.
+  // {left, keyword, right} in text order, at most `max` of them. An occurrence of a
+  // quoted phrase of the query is one keyword ("rent control"); a word that the query
+  // has only inside phrases is not a keyword on its own.
   struct Occurrence {
     std::string left, keyword, right;
   };
@@ -53,10 +56,19 @@ class SnippetMaker {
   struct Word {
     size_t begin;  // byte offsets into the text
     size_t end;
-    int match;  // index of the distinct matched term, or -1
+    int match;   // index of the distinct matched term, or -1
+    bool loose;  // matches a term the query has outside phrases (a keyword on its own)
+  };
+  struct Match {
+    int term = -1;
+    bool loose = false;
   };
   std::vector<Word> Words(std::string_view text) const;
-  int MatchOf(std::string_view word) const;
+  Match MatchOf(std::string_view word) const;
+  int TermIndex(const std::string& term) const;  // the distinct term index, or -1
+  void CollectPhrases(const Xapian::Query& query);
+  // The length of the longest query phrase that starts at words[w], or 0.
+  size_t PhraseAt(const std::vector<Word>& words, size_t w) const;
   std::string Render(std::string_view text, const std::vector<Word>& words, size_t first,
                      size_t last, const HighlightStyle& style) const;
 
@@ -64,9 +76,16 @@ class SnippetMaker {
   // The languages the indexer stems in (core/analyzer.h): a word matches a stem in either.
   Xapian::Stem english_{"english"};
   Xapian::Stem spanish_{"spanish"};
-  std::unordered_map<std::string, int> exact_;                // folded word → distinct term index
-  std::unordered_map<std::string, int> stems_;                // stem → distinct term index
-  mutable std::unordered_map<std::string, int> match_cache_;  // word as written → MatchOf
+  std::unordered_map<std::string, int> exact_;  // folded word → distinct term index
+  std::unordered_map<std::string, int> stems_;  // stem → distinct term index
+  std::vector<std::vector<int>> phrases_;       // quoted phrases, as term indexes in order
+  std::vector<bool> phrase_only_;               // by term index: only ever inside a phrase
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+  };
+  // Word as written → MatchOf.
+  mutable std::unordered_map<std::string, Match, ViewHash, std::equal_to<>> match_cache_;
 };
 
 }  // namespace archive::query
