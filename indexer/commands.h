@@ -11,6 +11,7 @@ namespace archive::indexer {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeRejected = 1;
 inline constexpr int kExitNothingChanged = 2;
+inline constexpr int kExitCheckFailed = 3;  // check: the index has problems
 
 struct CommandArgs {
   std::string index_dir;
@@ -20,6 +21,7 @@ struct CommandArgs {
   std::string rejects_path;          // update, rebuild
   std::string format = "auto";       // update, rebuild: corpus::SourceFormatName, or auto
   bool prune = false;                // update
+  bool list = false;                 // check: print each served id and content hash
 };
 
 int RunUpdate(const CommandArgs& args);
@@ -27,5 +29,6 @@ int RunRebuild(const CommandArgs& args);
 int RunDelete(const CommandArgs& args);
 int RunRollback(const CommandArgs& args);
 int RunStatus(const CommandArgs& args);
+int RunCheck(const CommandArgs& args);
 
 }  // namespace archive::indexer
