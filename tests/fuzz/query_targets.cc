@@ -3,7 +3,8 @@
 //
 // Query input: the first line is the typed text; each further line is "<filter> <value>"
 // with filter one of topic, city, author, kind, lang, from, to, issue, sort, strict, any,
-// curated (unknown lines are ignored).
+// curated (unknown lines are ignored). Requests the searcher would refuse (ValidateRequest)
+// stop there, as they do in the searcher.
 // Snippet input: the first line is the typed text, the second a title, the rest the body.
 #include <xapian.h>
 
@@ -15,6 +16,7 @@
 #include "core/article.h"
 #include "indexer/document_builder.h"
 #include "query/query_builder.h"
+#include "query/search_run.h"
 #include "query/snippet.h"
 #include "query/synonyms.h"
 #include "tests/fuzz/fuzz_targets.h"
@@ -93,6 +95,8 @@ int FuzzQuery(const uint8_t* data, size_t size) {
   query::SearchRequest request;
   query::TextMode mode;
   while (!rest.empty()) ApplyFilter(NextLine(rest), request, mode);
+  // The builder's precondition, as the searcher checks it (dates as YYYY-MM-DD, ...).
+  if (!query::ValidateRequest(request).ok()) return 0;
   query::QueryBuilder builder(world.analyzer, world.db, &query::Synonyms::BuiltIn());
   Xapian::Query query = builder.BuildText(text, mode);
   Xapian::Query boost = builder.TitlePhraseBoost(text, 2.0);
