@@ -37,8 +37,10 @@ size_t JsonArraySplitter::ElementEnd() const {
     } else if (c == '{' || c == '[') {
       ++depth;
     } else if (c == '}' || c == ']') {
-      if (depth == 0) return i;  // the array's own ']'
-      --depth;
+      if (depth == 0 && c == ']') return i;  // the array's own ']'
+      // A stray '}' belongs to the malformed element it is in (returning it as an end
+      // would leave Next() on it for ever: found by fuzz_wp_rest).
+      if (depth > 0) --depth;
     } else if (c == ',' && depth == 0) {
       return i;
     }

@@ -56,7 +56,7 @@ StatusOr<Article> ParseArticleJson(std::string_view line, const ReaderOptions& o
   json record;
   try {
     record = json::parse(line);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, and out_of_range for "1e999"
     return Status::InvalidArgument(std::string("invalid JSON: ") + error.what());
   }
   if (!record.is_object()) return Status::InvalidArgument("record is not a JSON object");

@@ -39,6 +39,9 @@ TEST(JsonlReaderTest, RejectsWithTheFieldNamed) {
       {R"({"id":"a","title":"t","body":)", "invalid JSON"},
       {"{\"id\":\"a\",\"title\":\"t\xff\",\"body\":\"b\"}", "invalid JSON"},
       {R"([1,2])", "record is not"},
+      // A number beyond double's range once escaped as out_of_range and aborted the run
+      // (found by fuzz_jsonl; tests/fuzz/regressions/jsonl/).
+      {R"({"id":"a","title":"t","body":"b","issue":1e999})", "invalid JSON"},
   };
   for (const BadCase& c : cases) {
     StatusOr<Article> article = ParseArticleJson(c.line);

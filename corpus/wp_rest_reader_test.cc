@@ -85,6 +85,15 @@ TEST(WpRestReaderTest, BadElementDoesNotStopTheArray) {
   EXPECT_EQ("bad.json:4: id: missing", got.rejections[2].ToString());
 }
 
+TEST(WpRestReaderTest, StrayClosingBraceIsOneBadElementNotAnEndlessLoop) {
+  std::string text = Array({Post(1, "One").append("}"), Post(2, "Two")});
+  RecordCollector got;
+  ASSERT_TRUE(ReadWordPressRest(text, "stray.json", {}, got.callbacks()).ok());
+  EXPECT_EQ(std::vector<std::string>({"wp-2"}), got.ids());
+  ASSERT_EQ(1u, got.rejections.size());
+  EXPECT_EQ("stray.json:1: invalid JSON", got.rejections[0].ToString());
+}
+
 TEST(WpRestReaderTest, ReplacesInvalidUtf8) {
   RecordCollector got;
   ASSERT_TRUE(ReadWordPressRest(Array({Post(1, "Caf\xe9")}), "x.json", {}, got.callbacks()).ok());

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/command_output.h"
+#include "indexer/index_check.h"
 #include "indexer/index_status.h"
 #include "indexer/indexer.h"
 #include "indexer/progress_line.h"
@@ -201,6 +202,35 @@ int RunStatus(const CommandArgs& args) {
       static_cast<double>(status->live_bytes) / 1e6, static_cast<double>(status->total_bytes) / 1e6,
       status->generations.size());
   return kExitOk;
+}
+
+// Problems go to standard error one per line (or into the JSON object), so that a crash
+// loop can print what it found; the exit status says whether there were any.
+int RunCheck(const CommandArgs& args) {
+  auto check = CheckIndex(args.index_dir);
+  if (!check.ok()) return Fail(check.status().message(), args.json);
+  if (args.list) {
+    for (const auto& [id, hash] : check->served) std::cout << id << '\t' << hash << '\n';
+  }
+  if (args.json) {
+    json out = {{"generation", check->generation},
+                {"revision", check->revision},
+                {"articles", check->articles},
+                {"stored_versions", check->stored_versions},
+                {"pending_repair", check->pending_repair},
+                {"problems", check->problems},
+                {"ok", check->problems.empty()}};
+    std::cout << out.dump() << std::endl;
+  } else {
+    for (const std::string& problem : check->problems)
+      std::cerr << "archive-index: check: " << problem << "\n";
+    std::cerr << fmt::format(
+        "generation {}, revision {}: {} articles, {} stored versions: {}{}\n", check->generation,
+        check->revision, WithThousands(check->articles), WithThousands(check->stored_versions),
+        check->problems.empty() ? "sound" : fmt::format("{} problems", check->problems.size()),
+        check->pending_repair ? " (an interrupted writer left a repair for the next one)" : "");
+  }
+  return check->problems.empty() ? kExitOk : kExitCheckFailed;
 }
 
 }  // namespace archive::indexer

@@ -11,6 +11,7 @@ namespace archive::indexer {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeRejected = 1;
 inline constexpr int kExitNothingChanged = 2;
+inline constexpr int kExitCheckFailed = 3;  // check: the index has problems
 
 struct CommandArgs {
   std::string index_dir;
@@ -22,6 +23,7 @@ struct CommandArgs {
   bool prune = false;                // update
   size_t threads = 0;                // update, rebuild: analysing workers; 0: one per core
   size_t part_size = 1000;           // update, rebuild: articles per part merged at the end
+  bool list = false;                 // check: print each served id and content hash
 };
 
 int RunUpdate(const CommandArgs& args);
@@ -29,5 +31,6 @@ int RunRebuild(const CommandArgs& args);
 int RunDelete(const CommandArgs& args);
 int RunRollback(const CommandArgs& args);
 int RunStatus(const CommandArgs& args);
+int RunCheck(const CommandArgs& args);
 
 }  // namespace archive::indexer

@@ -7,6 +7,7 @@
 //   archive-index rollback --index DIR [--json]
 //   archive-index status   --index DIR [--json]
 //   archive-index pull     --index DIR --wordpress URL [--auth USER:PASS] [--full] [--json]
+//   archive-index check    --index DIR [--json] [--list]
 #include <CLI/CLI.hpp>
 
 #include "indexer/commands.h"
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
   CLI::App app{"archive-index: builds and maintains the archive's search index"};
   app.require_subcommand(1);
 
-  CommandArgs update, remove, rebuild, rollback, status;
+  CommandArgs update, remove, rebuild, rollback, status, check;
   CLI::App* update_command = AddCommand(
       app, "update", "Add new and changed articles from SOURCE files, one commit", update);
   AddSources(update_command, update);
@@ -65,6 +66,10 @@ int main(int argc, char** argv) {
       AddCommand(app, "rollback", "Make the previous generation live again", rollback);
   CLI::App* status_command =
       AddCommand(app, "status", "Generation, revision, articles, size on disk", status);
+  CLI::App* check_command = AddCommand(
+      app, "check", "Verify both stores of the live generation and that they agree", check);
+  check_command->add_flag("--list", check.list,
+                          "Print each served article's id and content hash on stdout");
 
   indexer::PullArgs pull;
   CLI::App* pull_command = app.add_subcommand(
@@ -92,5 +97,6 @@ int main(int argc, char** argv) {
   if (rollback_command->parsed()) return indexer::RunRollback(rollback);
   if (status_command->parsed()) return indexer::RunStatus(status);
   if (pull_command->parsed()) return indexer::RunPull(pull);
+  if (check_command->parsed()) return indexer::RunCheck(check);
   return indexer::kExitNothingChanged;
 }

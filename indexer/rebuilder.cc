@@ -264,7 +264,14 @@ StatusOr<UpdateSummary> Rebuilder::Finish() {
   ARCHIVE_RETURN_IF_ERROR(impl.Merge());
   ARCHIVE_RETURN_IF_ERROR(impl.Seal());
   CrashPoint(kCrashBeforeSwitch);
-  ARCHIVE_RETURN_IF_ERROR(index_layout::WriteCurrent(impl.options.index_dir, impl.generation));
+  Status switched = index_layout::WriteCurrent(impl.options.index_dir, impl.generation);
+  if (!switched.ok()) {
+    // When only the directory's sync failed, the rename has happened and CURRENT already
+    // names this generation: it must not be removed as abandoned (found by io_faults).
+    auto current = index_layout::ReadCurrent(impl.options.index_dir);
+    impl.finished = current.ok() && *current == impl.generation;
+    return switched;
+  }
   impl.finished = true;
   CrashPoint(kCrashAfterSwitch);
   ARCHIVE_RETURN_IF_ERROR(RemoveStaleGenerations(impl.options.index_dir, impl.generation, 0));
