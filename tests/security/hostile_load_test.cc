@@ -106,8 +106,10 @@ class Attack {
     threads_.emplace_back([this] { SlowHeaders(); });
     threads_.emplace_back([this] { Flood(); });
     threads_.emplace_back([this] { Oversize(); });
-    // Let the slow connections take their workers before the measurement starts.
-    for (int i = 0; i < 200 && figures_.slow_opened < kSlowConnections; ++i)
+    // Let the slow connections take their workers before the measurement starts. On a
+    // loaded machine connecting takes a while (cpp-httplib listens with a short backlog,
+    // and a refused attempt is retried once a second), so allow up to 30 s.
+    for (int i = 0; i < 3000 && figures_.slow_opened < kSlowConnections; ++i)
       std::this_thread::sleep_for(milliseconds(10));
   }
   ~Attack() {
