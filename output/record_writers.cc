@@ -29,8 +29,10 @@ std::string CsvField(std::string_view text) {
 
 class CsvWriter : public ResultWriter {
  public:
-  explicit CsvWriter(std::ostream& out) : out_(out) {}
+  CsvWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
   void Begin(const query::SearchResult*) override {
+    if (!options_.csv_header) return;
+    if (options_.with_qid) out_ << "qid,";
     out_ << "rank,id,title,date,issue,kind,lang,authors,topics,cities,url,score,snippet\r\n";
   }
   void Write(const query::Hit& hit) override {
@@ -47,7 +49,7 @@ class CsvWriter : public ResultWriter {
                                   hit.url,
                                   fmt::format("{:.6f}", hit.score),
                                   hit.snippet};
-    std::string line;
+    std::string line = options_.with_qid ? CsvField(options_.qid) : "";
     for (const std::string& field : fields) {
       if (!line.empty()) line += ',';
       line += CsvField(field);
@@ -57,6 +59,7 @@ class CsvWriter : public ResultWriter {
 
  private:
   std::ostream& out_;
+  WriterOptions options_;
 };
 
 // BibTeX's special characters, escaped so that titles survive LaTeX.
@@ -154,8 +157,8 @@ class RisWriter : public ResultWriter {
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream& out) {
-  return std::make_unique<CsvWriter>(out);
+std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream& out, const WriterOptions& options) {
+  return std::make_unique<CsvWriter>(out, options);
 }
 std::unique_ptr<ResultWriter> MakeBibtexWriter(std::ostream& out, const WriterOptions& options) {
   return std::make_unique<BibtexWriter>(out, options);

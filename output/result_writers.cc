@@ -92,37 +92,47 @@ class TextWriter : public ResultWriter {
   WriterOptions options_;
 };
 
+// In a batch, one object per query (on a line of its own) with its "qid".
 class JsonWriter : public ResultWriter {
  public:
-  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  JsonWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
   void Write(const query::Hit& hit) override { hits_.push_back(internal::HitJson(hit)); }
   void End(const query::SearchResult& summary) override {
     nlohmann::json body = internal::SummaryJson(summary);
+    if (options_.with_qid) body["qid"] = options_.qid;
     body["hits"] = std::move(hits_);
     out_ << Dump(body) << "\n";
   }
 
  private:
   std::ostream& out_;
+  WriterOptions options_;
   nlohmann::json hits_ = nlohmann::json::array();
 };
 
 // One object per hit; then, when there is anything beyond the hits to say (facets, a
 // suggestion, notices), one {"type":"summary", ...} object.
+// In a batch, every line (hits and summary) carries the query's "qid".
 class JsonLinesWriter : public ResultWriter {
  public:
-  explicit JsonLinesWriter(std::ostream& out) : out_(out) {}
-  void Write(const query::Hit& hit) override { out_ << Dump(internal::HitJson(hit)) << "\n"; }
+  JsonLinesWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
+  void Write(const query::Hit& hit) override {
+    nlohmann::json line = internal::HitJson(hit);
+    if (options_.with_qid) line["qid"] = options_.qid;
+    out_ << Dump(line) << "\n";
+  }
   // Always the last line, so that a script finds the total (and facets, suggestions,
   // notices) in the same place whatever the query did.
   void End(const query::SearchResult& summary) override {
     nlohmann::json line = {{"type", "summary"}};
+    if (options_.with_qid) line["qid"] = options_.qid;
     line.update(internal::SummaryJson(summary));
     out_ << Dump(line) << "\n";
   }
 
  private:
   std::ostream& out_;
+  WriterOptions options_;
 };
 
 class TrecWriter : public ResultWriter {
@@ -161,11 +171,11 @@ std::unique_ptr<ResultWriter> MakeWriter(Format format, std::ostream& out,
     case Format::kText:
       return std::make_unique<TextWriter>(out, options);
     case Format::kJson:
-      return std::make_unique<JsonWriter>(out);
+      return std::make_unique<JsonWriter>(out, options);
     case Format::kJsonl:
-      return std::make_unique<JsonLinesWriter>(out);
+      return std::make_unique<JsonLinesWriter>(out, options);
     case Format::kCsv:
-      return internal::MakeCsvWriter(out);
+      return internal::MakeCsvWriter(out, options);
     case Format::kBibtex:
       return internal::MakeBibtexWriter(out, options);
     case Format::kRis:

@@ -23,7 +23,11 @@ const std::vector<std::string>& FormatNames();
 
 struct WriterOptions {
   bool terminal = false;  // text: bold highlights are already in the hits; colour the rest
-  std::string qid = "1";  // trec: the query id
+  std::string qid = "1";  // trec: the query id; others: see with_qid
+  // A batch of queries (archive-search --queries): json and jsonl objects carry "qid",
+  // csv rows a leading qid column (its header only while csv_header).
+  bool with_qid = false;
+  bool csv_header = true;
   std::string run_tag = "archive-search";  // trec: the run's name
   std::string publication;                 // bibtex journal / RIS JO; omitted when empty
 };

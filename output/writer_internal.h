@@ -13,7 +13,7 @@ nlohmann::json HitJson(const query::Hit& hit);
 nlohmann::json SummaryJson(const query::SearchResult& result);
 std::string Dump(const nlohmann::json& value);  // never throws on invalid UTF-8
 
-std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream& out);
+std::unique_ptr<ResultWriter> MakeCsvWriter(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<ResultWriter> MakeBibtexWriter(std::ostream& out, const WriterOptions& options);
 std::unique_ptr<ResultWriter> MakeRisWriter(std::ostream& out, const WriterOptions& options);
 

@@ -89,7 +89,11 @@ int ParseCommandLine(int argc, char** argv, bool terminal, CliArgs& args) {
   app.add_flag("--explain", request.explain, "Show the query as run");
   app.add_option("--passages", request.snippet_passages, "Snippet passages per hit")
       ->check(CLI::Range(1u, 10u));
-  app.add_option("--queries", args.queries_file, "TREC batch: qid<TAB>query lines");
+  CLI::Option* queries =
+      app.add_option("--queries", args.queries_file,
+                     "Batch: run every qid<TAB>query line of FILE, results tagged with the qid");
+  app.add_flag("--timing", args.timing, "Batch: qid<TAB>microseconds per query on standard error")
+      ->needs(queries);
   app.add_option("--run-tag", args.run_tag, "TREC run name");
   app.add_option("--bm25-k1", args.searcher.bm25_k1, "BM25 k1 (evaluation)");
   app.add_option("--bm25-b", args.searcher.bm25_b, "BM25 b (evaluation)");
@@ -100,6 +104,13 @@ int ParseCommandLine(int argc, char** argv, bool terminal, CliArgs& args) {
   } catch (const CLI::ParseError& error) {
     int code = app.exit(error);
     return code == 0 ? 0 : kExitError;
+  }
+  if (!args.queries_file.empty() &&
+      (args.format == "bibtex" || args.format == "ris" || !words.empty() ||
+       !args.histogram.empty() || args.kwic > 0 || args.export_all)) {
+    std::cerr << "archive-search: --queries takes its queries from the file, and writes text, "
+                 "json, jsonl, csv or trec (not bibtex, ris, --histogram, --kwic or --export)\n";
+    return kExitError;
   }
   for (const std::string& word : words) request.query += (request.query.empty() ? "" : " ") + word;
   if (!issues.empty() && !ParseIssues(issues, request)) {

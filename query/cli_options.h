@@ -19,7 +19,8 @@ struct CliArgs {
   uint32_t kwic = 0;      // words of context; 0: no keyword-in-context listing
   std::string kwic_sort = "document";
   bool export_all = false;
-  std::string queries_file;  // TREC batch: "qid<TAB>query" lines
+  std::string queries_file;  // batch: "qid<TAB>query" lines, each run as a query
+  bool timing = false;       // batch: "qid<TAB>microseconds" per query on standard error
   std::string run_tag = "archive-search";
 };
 

@@ -2,6 +2,7 @@
 //   archive-search --index DIR [options] [--] QUERY        (archive-search --help)
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 
@@ -18,25 +19,70 @@ int Fail(const archive::Status& status) {
   return kExitError;
 }
 
-// TREC batch: one run over every "qid<TAB>query" line of the file.
-int RunBatch(const Searcher& searcher, const CliArgs& args) {
+// One "qid<TAB>query" line of a batch file; false (and a message naming the line) when
+// it is malformed.
+bool ParseBatchLine(const std::string& line, const std::string& where, std::string& qid,
+                    std::string& query) {
+  const size_t tab = line.find('\t');
+  const char* problem = nullptr;
+  if (tab == std::string::npos) {
+    problem = "expected qid<TAB>query";
+  } else {
+    qid = line.substr(0, tab);
+    query = line.substr(tab + 1);
+    if (!query.empty() && query.back() == '\r') query.pop_back();  // a file saved on Windows
+    if (qid.find_first_not_of(" ") == std::string::npos) problem = "empty qid";
+    if (query.find_first_not_of(" \t") == std::string::npos) problem = "empty query";
+  }
+  if (problem == nullptr) return true;
+  std::cerr << "archive-search: " << where << ": " << problem << "\n";
+  return false;
+}
+
+// Batch: every "qid<TAB>query" line of the file through the same Searcher::Search as a
+// single query, each result written in the chosen format with its qid. --timing puts
+// "qid<TAB>microseconds" (the search itself, not the printing) on standard error. A bad
+// line or a failed query is reported with its line number and the rest still run.
+int RunBatch(const Searcher& searcher, const CliArgs& args, output::Format format,
+             output::WriterOptions options) {
   std::ifstream in(args.queries_file);
   if (!in) return Fail(archive::Status::NotFound("cannot read " + args.queries_file));
-  std::string line;
-  while (std::getline(in, line)) {
-    const size_t tab = line.find('\t');
-    if (line.empty() || tab == std::string::npos) continue;
+  options.with_qid = true;
+  bool failed = false, any_hits = false;
+  std::string line, qid, query;
+  for (uint64_t number = 1; std::getline(in, line); ++number) {
+    if (line.empty()) continue;
+    const std::string where = args.queries_file + ":" + std::to_string(number);
+    if (!ParseBatchLine(line, where, qid, query)) {
+      failed = true;
+      continue;
+    }
     SearchRequest request = args.request;
-    request.query = line.substr(tab + 1);
-    request.want_facets = false;
+    request.query = query;
+    const auto started = std::chrono::steady_clock::now();
     auto result = searcher.Search(request);
-    if (!result.ok()) return Fail(result.status());
-    output::WriterOptions options;
-    options.qid = line.substr(0, tab);
-    options.run_tag = args.run_tag;
-    output::WriteResult(*result, output::Format::kTrec, std::cout, options);
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    if (!result.ok()) {
+      std::cerr << "archive-search: " << where << ": " << result.status().message() << "\n";
+      failed = true;
+      continue;
+    }
+    if (args.timing) {
+      std::cerr << qid << "\t"
+                << std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() << "\n";
+    }
+    any_hits = any_hits || result->total > 0;
+    options.qid = qid;
+    if (args.request.count_only) {
+      std::cout << qid << "\t" << result->total << "\n";
+    } else {
+      if (format == output::Format::kText) std::cout << "== " << qid << "\t" << query << "\n";
+      output::WriteResult(*result, format, std::cout, options);
+      options.csv_header = false;  // once, above the first query's rows
+    }
   }
-  return kExitHits;
+  if (failed) return kExitError;
+  return any_hits ? kExitHits : kExitNoHits;
 }
 
 int RunResearch(const Searcher& searcher, const CliArgs& args, output::Format format) {
@@ -87,7 +133,7 @@ int main(int argc, char** argv) {
   options.run_tag = args.run_tag;
   auto searcher = Searcher::Open(args.searcher);
   if (!searcher.ok()) return Fail(searcher.status());
-  if (!args.queries_file.empty()) return RunBatch(**searcher, args);
+  if (!args.queries_file.empty()) return RunBatch(**searcher, args, format, options);
   if (!args.histogram.empty() || args.kwic > 0) return RunResearch(**searcher, args, format);
   if (args.export_all) return RunExport(**searcher, args, format, options);
 
