@@ -15,4 +15,9 @@ bool LooksLikeHtml(std::string_view body);
 // libxml2's forgiving HTML parser with network access off. Thread-safe.
 std::string HtmlToText(std::string_view html);
 
+// The other way: text made safe to put in HTML, in element content or a quoted attribute
+// (& < > " ' replaced by references). The one escaping used by snippets and the page.
+void AppendHtmlEscaped(std::string_view text, std::string& out);
+std::string HtmlEscape(std::string_view text);
+
 }  // namespace archive

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/html_text.h"
+
 namespace archive::query {
 namespace {
 
@@ -21,28 +23,10 @@ void AppendEscaped(std::string_view text, bool escape_html, std::string& out) {
       if (!out.empty() && out.back() != ' ') out += ' ';
       continue;
     }
-    if (!escape_html) {
+    if (escape_html) {
+      AppendHtmlEscaped(std::string_view(&c, 1), out);
+    } else {
       out += c;
-      continue;
-    }
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
     }
   }
 }

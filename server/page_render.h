@@ -8,13 +8,11 @@
 #include <string_view>
 
 #include "core/article.h"
+#include "core/html_text.h"  // HtmlEscape
 #include "query/search_types.h"
 #include "server/json_codec.h"
 
 namespace archive::server {
-
-// &, <, >, " and ' as character references: safe in text and in quoted attributes.
-std::string HtmlEscape(std::string_view text);
 
 // Percent-encoding for a query-string component (RFC 3986 unreserved kept).
 std::string UrlEncode(std::string_view text);
