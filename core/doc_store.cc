@@ -1,9 +1,12 @@
 #include "core/doc_store.h"
 
 #include <rocksdb/db.h>
+#include <rocksdb/env.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
 
+#include <cstdarg>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "core/rocksdb_errors.h"
@@ -66,13 +69,28 @@ StatusOr<Article> DecodeArticle(std::string_view bytes) {
   return article;
 }
 
+// RocksDB's informational log, sent to standard error from warnings up instead of to a LOG
+// file in the store. A LOG file shares the store's disk: when a write to it fails (disk
+// full, EIO), Debian's RocksDB (built with assertions) aborts on the logger's next line,
+// and the run ends without our error line. Warnings and errors stay visible this way.
+class StandardErrorLogger : public rocksdb::Logger {
+ public:
+  StandardErrorLogger() : rocksdb::Logger(rocksdb::InfoLogLevel::WARN_LEVEL) {}
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    char line[1024];
+    std::vsnprintf(line, sizeof line, format, ap);
+    std::fprintf(stderr, "rocksdb: %s\n", line);
+  }
+};
+
 rocksdb::Options StoreOptions() {
   rocksdb::Options options;
+  options.info_log = std::make_shared<StandardErrorLogger>();
   options.create_if_missing = true;
   options.compression = rocksdb::kLZ4Compression;  // fast enough to read ten hits per query
   options.bottommost_compression = rocksdb::kZSTD;
   options.max_open_files = 256;
-  options.keep_log_file_num = 2;
   return options;
 }
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
@@ -71,6 +75,25 @@ TEST(DocStoreTest, ListsCurrentArticlesAndMetadata) {
   StatusOr<std::optional<std::string>> revision = (*store)->GetMetadata("revision");
   ASSERT_ARCHIVE_OK(revision);
   EXPECT_EQ("3", revision->value());
+}
+
+// RocksDB's informational log goes to standard error: a LOG file on a failing disk made
+// Debian's RocksDB abort instead of returning an error (docs/reliability.md).
+TEST(DocStoreTest, WritesNoInformationalLogFile) {
+  test::TempDir dir;
+  {
+    StatusOr<std::unique_ptr<DocStore>> store =
+        DocStore::Open(dir.path(), DocStore::Mode::kReadWrite);
+    ASSERT_ARCHIVE_OK(store);
+    ASSERT_ARCHIVE_OK((*store)->Put(SampleArticle(), "h1"));
+    ASSERT_ARCHIVE_OK((*store)->Sync());
+  }
+  std::vector<std::string> logs;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    std::string name = entry.path().filename().string();
+    if (name == "LOG" || name.starts_with("LOG.old")) logs.push_back(name);
+  }
+  EXPECT_TRUE(logs.empty()) << logs.front();
 }
 
 TEST(DocStoreTest, ReadOnlyOpenOfMissingStoreFails) {

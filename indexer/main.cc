@@ -10,6 +10,7 @@
 //   archive-index check    --index DIR [--json] [--list]
 #include <CLI/CLI.hpp>
 
+#include "core/fatal_error.h"
 #include "indexer/commands.h"
 #include "indexer/pull_command.h"
 
@@ -46,6 +47,7 @@ void AddSources(CLI::App* command, CommandArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  archive::ReportFatalErrors("archive-index");
   namespace indexer = archive::indexer;
   CLI::App app{"archive-index: builds and maintains the archive's search index"};
   app.require_subcommand(1);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "core/fatal_error.h"
 #include "output/result_writers.h"
 #include "query/cli_options.h"
 
@@ -124,6 +125,7 @@ int RunExport(const Searcher& searcher, const CliArgs& args, output::Format form
 }  // namespace
 
 int main(int argc, char** argv) {
+  archive::ReportFatalErrors("archive-search");
   CliArgs args;
   const bool terminal = ::isatty(STDOUT_FILENO) != 0;
   if (int exit = ParseCommandLine(argc, argv, terminal, args); exit >= 0) return exit;

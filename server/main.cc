@@ -11,6 +11,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/fatal_error.h"
 #include "query/searcher.h"
 #include "server/routes.h"
 #include "server/server_config.h"
@@ -133,6 +134,7 @@ int Serve(const ServerConfig& config, archive::query::Searcher& searcher,
 }  // namespace
 
 int main(int argc, char** argv) {
+  archive::ReportFatalErrors("archive-server");
   auto config = archive::server::LoadServerConfig(std::vector<std::string>(argv + 1, argv + argc));
   if (!config.ok()) {
     std::cerr << "archive-server: " << config.status().message() << "\n\n"
