@@ -7,7 +7,9 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <system_error>
 
 #include "core/rocksdb_errors.h"
 
@@ -103,6 +105,11 @@ StatusOr<std::unique_ptr<DocStore>> DocStore::Open(const std::string& path, Mode
   rocksdb::Options options = StoreOptions();
   rocksdb::DB* raw = nullptr;
   rocksdb::Status status;
+  if (mode != Mode::kReadOnly) {
+    // RocksDB would create it too, but first logs an error about the missing directory.
+    std::error_code ignored;
+    std::filesystem::create_directories(path, ignored);
+  }
   if (mode == Mode::kReadWrite) {
     status = rocksdb::DB::Open(options, path, &raw);
   } else if (mode == Mode::kBulkLoad) {
