@@ -80,106 +80,69 @@ static int IsRegularFile(int fd) {
 
 #define NEXT(name) ((__typeof__(&name))dlsym(RTLD_NEXT, #name))
 
+/* The injected failure: errno set, -1 returned. */
+static int Fail(void) {
+  errno = g_errno;
+  return -1;
+}
+
 ssize_t write(int fd, const void* buffer, size_t count) {
-  if (IsRegularFile(fd) && ShouldFail(kWrite)) {
-    errno = g_errno;
-    return -1;
-  }
+  if (IsRegularFile(fd) && ShouldFail(kWrite)) return Fail();
   return NEXT(write)(fd, buffer, count);
 }
 
 ssize_t pwrite(int fd, const void* buffer, size_t count, off_t offset) {
-  if (IsRegularFile(fd) && ShouldFail(kPwrite)) {
-    errno = g_errno;
-    return -1;
-  }
+  if (IsRegularFile(fd) && ShouldFail(kPwrite)) return Fail();
   return NEXT(pwrite)(fd, buffer, count, offset);
 }
 
 ssize_t pwrite64(int fd, const void* buffer, size_t count, off64_t offset) {
-  if (IsRegularFile(fd) && ShouldFail(kPwrite)) {
-    errno = g_errno;
-    return -1;
-  }
+  if (IsRegularFile(fd) && ShouldFail(kPwrite)) return Fail();
   return NEXT(pwrite64)(fd, buffer, count, offset);
 }
 
-int fsync(int fd) {
-  if (ShouldFail(kFsync)) {
-    errno = g_errno;
-    return -1;
-  }
-  return NEXT(fsync)(fd);
-}
+int fsync(int fd) { return ShouldFail(kFsync) ? Fail() : NEXT(fsync)(fd); }
 
-int fdatasync(int fd) {
-  if (ShouldFail(kFdatasync)) {
-    errno = g_errno;
-    return -1;
-  }
-  return NEXT(fdatasync)(fd);
-}
+int fdatasync(int fd) { return ShouldFail(kFdatasync) ? Fail() : NEXT(fdatasync)(fd); }
 
 int rename(const char* from, const char* to) {
-  if (ShouldFail(kRename)) {
-    errno = g_errno;
-    return -1;
+  return ShouldFail(kRename) ? Fail() : NEXT(rename)(from, to);
+}
+
+/* Only opens that create or write count. */
+static int ShouldFailOpen(int flags) {
+  return (flags & (O_CREAT | O_WRONLY | O_RDWR | O_TRUNC)) != 0 && ShouldFail(kOpen);
+}
+
+/* The open family's mode argument, there only with O_CREAT or O_TMPFILE (va_start must be
+ * called inside the variadic function itself, hence a macro). */
+#define MODE_ARGUMENT(flags)             \
+  mode_t mode = 0;                       \
+  if ((flags) & (O_CREAT | O_TMPFILE)) { \
+    va_list args;                        \
+    va_start(args, flags);               \
+    mode = (mode_t)va_arg(args, int);    \
+    va_end(args);                        \
   }
-  return NEXT(rename)(from, to);
-}
-
-static int Writes(int flags) { return (flags & (O_CREAT | O_WRONLY | O_RDWR | O_TRUNC)) != 0; }
-
-static mode_t ModeOf(int flags, va_list args) {
-  return (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(args, int) : 0;
-}
 
 int open(const char* path, int flags, ...) {
-  va_list args;
-  va_start(args, flags);
-  mode_t mode = ModeOf(flags, args);
-  va_end(args);
-  if (Writes(flags) && ShouldFail(kOpen)) {
-    errno = g_errno;
-    return -1;
-  }
-  return NEXT(open)(path, flags, mode);
+  MODE_ARGUMENT(flags);
+  return ShouldFailOpen(flags) ? Fail() : NEXT(open)(path, flags, mode);
 }
 
 int open64(const char* path, int flags, ...) {
-  va_list args;
-  va_start(args, flags);
-  mode_t mode = ModeOf(flags, args);
-  va_end(args);
-  if (Writes(flags) && ShouldFail(kOpen)) {
-    errno = g_errno;
-    return -1;
-  }
-  return NEXT(open64)(path, flags, mode);
+  MODE_ARGUMENT(flags);
+  return ShouldFailOpen(flags) ? Fail() : NEXT(open64)(path, flags, mode);
 }
 
 int openat(int dir, const char* path, int flags, ...) {
-  va_list args;
-  va_start(args, flags);
-  mode_t mode = ModeOf(flags, args);
-  va_end(args);
-  if (Writes(flags) && ShouldFail(kOpen)) {
-    errno = g_errno;
-    return -1;
-  }
-  return NEXT(openat)(dir, path, flags, mode);
+  MODE_ARGUMENT(flags);
+  return ShouldFailOpen(flags) ? Fail() : NEXT(openat)(dir, path, flags, mode);
 }
 
 int openat64(int dir, const char* path, int flags, ...) {
-  va_list args;
-  va_start(args, flags);
-  mode_t mode = ModeOf(flags, args);
-  va_end(args);
-  if (Writes(flags) && ShouldFail(kOpen)) {
-    errno = g_errno;
-    return -1;
-  }
-  return NEXT(openat64)(dir, path, flags, mode);
+  MODE_ARGUMENT(flags);
+  return ShouldFailOpen(flags) ? Fail() : NEXT(openat64)(dir, path, flags, mode);
 }
 
 __attribute__((destructor)) static void Report(void) {
