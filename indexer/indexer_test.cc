@@ -5,6 +5,7 @@
 
 #include "core/doc_store.h"
 #include "core/index_layout.h"
+#include "indexer/indexer_test_support.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
@@ -73,12 +74,7 @@ TEST(IndexerTest, SecondUpdateWithSameInputChangesNothing) {
 
 TEST(IndexerTest, ChangedArticleReplacesTheOldVersion) {
   test::TempDir dir;
-  {
-    auto indexer = Indexer::Open({dir.path()});
-    ASSERT_ARCHIVE_OK(indexer);
-    ASSERT_ARCHIVE_OK((*indexer)->Add(MakeArticle("a", "Rent control wins")));
-    ASSERT_ARCHIVE_OK((*indexer)->Commit());
-  }
+  ASSERT_NO_FATAL_FAILURE(CommitArticles(dir.path(), {MakeArticle("a", "Rent control wins")}));
   auto indexer = Indexer::Open({dir.path()});
   ASSERT_ARCHIVE_OK(indexer);
   auto outcome = (*indexer)->Add(MakeArticle("a", "Eviction moratorium extended"));

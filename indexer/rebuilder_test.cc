@@ -9,6 +9,7 @@
 
 #include "core/doc_store.h"
 #include "core/index_layout.h"
+#include "indexer/indexer_test_support.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
@@ -28,12 +29,7 @@ uint64_t Live(const std::string& dir) { return index_layout::ReadCurrent(dir).va
 
 TEST(RebuilderTest, NewGenerationIsInvisibleUntilFinished) {
   test::TempDir dir;
-  {
-    auto indexer = Indexer::Open({dir.path()});
-    ASSERT_ARCHIVE_OK(indexer);
-    ASSERT_ARCHIVE_OK((*indexer)->Add(MakeArticle("a", "Old")));
-    ASSERT_ARCHIVE_OK((*indexer)->Commit());
-  }
+  ASSERT_NO_FATAL_FAILURE(CommitArticles(dir.path(), {MakeArticle("a", "Old")}));
   auto rebuilder = Rebuilder::Open({dir.path()});
   ASSERT_ARCHIVE_OK(rebuilder);
   ASSERT_ARCHIVE_OK((*rebuilder)->Add(MakeArticle("a", "New")));
@@ -67,12 +63,7 @@ TEST(RebuilderTest, AbandonedRebuildLeavesNothingBehind) {
 
 TEST(RebuilderTest, OpenRepairsAStoreThatLagsXapian) {
   test::TempDir dir;
-  {
-    auto indexer = Indexer::Open({dir.path()});
-    ASSERT_ARCHIVE_OK(indexer);
-    ASSERT_ARCHIVE_OK((*indexer)->Add(MakeArticle("a", "First")));
-    ASSERT_ARCHIVE_OK((*indexer)->Commit());
-  }
+  ASSERT_NO_FATAL_FAILURE(CommitArticles(dir.path(), {MakeArticle("a", "First")}));
   {  // As if the writer died after the Xapian commit: pointer not moved, garbage left.
     auto store = DocStore::Open(index_layout::StorePath(dir.path(), 1), DocStore::Mode::kReadWrite);
     ASSERT_ARCHIVE_OK(store);
