@@ -2,6 +2,7 @@
 // first. Layout of a replica's generation (archive-server reads only `xapian` and `store`):
 //   gen-N/xapian            a Xapian stub file: "auto xapian-a" or "auto xapian-b"
 //   gen-N/xapian-a, -b      two xapian-replicate targets; the one not named is updated
+//                           (the second starts as a local copy of the first)
 //   gen-N/store             a symbolic link to stores/<checkpoint>
 //   gen-N/stores/<name>     the store checkpoints fetched (the live one and the previous)
 // A round updates the copy nobody reads, fetches a store checkpoint holding exactly that
@@ -134,7 +135,9 @@ class Follower {
     const fs::path gen_dir = index_layout::GenerationPath(local, generation);
     fs::create_directories(gen_dir / "stores", error);
     if (error) return Status::IOError("creating " + gen_dir.string() + ": " + error.message());
-    const std::string target = LiveCopy(gen_dir) == kCopyA ? kCopyB : kCopyA;
+    const std::string live_copy = LiveCopy(gen_dir);
+    const std::string target = live_copy == kCopyA ? kCopyB : kCopyA;
+    ARCHIVE_RETURN_IF_ERROR(SeedCopy(gen_dir, live_copy, target));
     json checkpoint;
     uint64_t replicated = 0;
     for (int attempt = 1;; ++attempt) {
@@ -234,6 +237,21 @@ class Follower {
         "xapian-replicate: " + (complete == std::string::npos
                                     ? Tail(run.output)
                                     : Tail(run.output.substr(0, run.output.find('\n', complete))));
+    return Status::Ok();
+  }
+
+  // The first time the second copy is needed, it starts as a local copy of the live one
+  // (which nobody writes while it is live), so that it receives changesets, not a full
+  // copy over the network.
+  static Status SeedCopy(const fs::path& gen_dir, const std::string& live_copy,
+                         const std::string& target) {
+    std::error_code error;
+    if (live_copy.empty() || fs::exists(gen_dir / target, error)) return Status::Ok();
+    const fs::path seed = gen_dir / (target + ".seed");
+    fs::remove_all(seed, error);
+    fs::copy(gen_dir / live_copy, seed, fs::copy_options::recursive, error);
+    if (!error) fs::rename(seed, gen_dir / target, error);
+    if (error) return Status::IOError("seeding " + target + ": " + error.message());
     return Status::Ok();
   }
 
