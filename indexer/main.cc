@@ -143,11 +143,17 @@ int main(int argc, char** argv) {
     int code = app.exit(error);
     return code == 0 ? 0 : indexer::kExitNothingChanged;
   }
-  // Every commit on a live generation writes a Xapian changeset, so that replicas
-  // (xapian-replicate) receive the changes rather than a full copy; the newest 20 are kept.
-  // A rebuild's first commit would write the whole database again as one: replicas take a
-  // new generation as a full copy anyway.
-  if (!rebuild_command->parsed()) setenv("XAPIAN_MAX_CHANGESETS", "20", /*overwrite=*/0);
+  // On a published index every commit on the live generation writes a Xapian changeset,
+  // so that replicas (xapian-replicate) receive the changes rather than a full copy; the
+  // newest 20 are kept. Not on others: a commit that fails midway leaves a changeset that
+  // Xapian's check reports until the next commit. A rebuild's first commit would write the
+  // whole database again as one, and replicas take a new generation in full anyway.
+  const std::string& writer_index = update_command->parsed()   ? update.index_dir
+                                    : delete_command->parsed() ? remove.index_dir
+                                                               : pull.index_dir;
+  if ((update_command->parsed() || delete_command->parsed() || pull_command->parsed()) &&
+      archive::replica::IsPublished(writer_index))
+    setenv("XAPIAN_MAX_CHANGESETS", "20", /*overwrite=*/0);
   if (publish_command->parsed()) {
     if (!SplitListen(listen, publish.host, publish.http_port)) {
       std::cerr << "archive-index publish: --listen must be HOST:PORT, not " << listen << "\n";

@@ -84,6 +84,7 @@ class Publisher {
         xapian_port_(xapian_port),
         checkpoints_(fs::path(options.index_dir) / kPublishDir) {}
 
+  // The directory stays from run to run: it marks the index as published (IsPublished).
   Status Prepare() {
     std::error_code error;
     fs::remove_all(checkpoints_, error);  // a previous run's: nobody is fetching them now
@@ -225,6 +226,11 @@ void RegisterRoutes(httplib::Server& server, Publisher& publisher) {
 }
 
 }  // namespace
+
+bool IsPublished(const std::string& index_dir) {
+  std::error_code error;
+  return fs::is_directory(fs::path(index_dir) / kPublishDir, error);
+}
 
 Status Publish(const PublishOptions& options) {
   // SIGINT/SIGTERM are taken with sigtimedwait() below; blocked before any thread starts

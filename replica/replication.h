@@ -24,6 +24,10 @@ struct PublishOptions {
   std::string replicate_server = "xapian-replicate-server";  // found on PATH
 };
 
+// Whether publish has run on `index_dir` (it leaves INDEX/.publish): its writers then
+// keep Xapian changesets (XAPIAN_MAX_CHANGESETS) for the replicas.
+bool IsPublished(const std::string& index_dir);
+
 // Serves until SIGINT or SIGTERM (or until xapian-replicate-server dies). Prints one line
 // on standard output once both services listen:
 //   "publishing INDEX on http://HOST:PORT (xapian-replicate-server on port P)".

@@ -217,6 +217,8 @@ TEST_F(ReplicationTest, CatchesUpAfterBeingOffline) {
   ASSERT_EQ(0, caught_up.exit_code) << caught_up.err;
   std::cout << "caught up in " << std::chrono::duration<double>(Clock::now() - start).count()
             << " s: " << caught_up.err;
+  // A published primary keeps changesets: the replica received those, not a full copy.
+  EXPECT_NE(std::string::npos, caught_up.err.find("0 copies, 5 changesets")) << caught_up.err;
   const json primary = Status(primary_), replica = Status(replica_);
   EXPECT_EQ(primary["generation"], replica["generation"]);
   EXPECT_EQ(primary["revision"], replica["revision"]);
