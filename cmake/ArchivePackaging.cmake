@@ -35,7 +35,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION web)
 # names their Debian packages; adduser is for postinst.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "nginx, xapian-tools")
+# xapian-tools: xapian-replicate(-server), run by archive-index publish and follow.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xapian-tools")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "nginx")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${ARCHIVE_DEPLOY_DIR}/debian/postinst ${ARCHIVE_DEPLOY_DIR}/debian/postrm
     ${ARCHIVE_DEPLOY_DIR}/debian/conffiles)

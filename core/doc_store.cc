@@ -3,6 +3,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
 #include <rocksdb/options.h>
+#include <rocksdb/utilities/checkpoint.h>
 #include <rocksdb/write_batch.h>
 
 #include <cstdarg>
@@ -232,6 +233,17 @@ Status DocStore::Sync() {
   }
   if (status.ok()) status = db_->SyncWAL();  // metadata written through the log
   return FromRocksDb("syncing document store", status);
+}
+
+Status DocStore::Checkpoint(const std::string& dir) const {
+  rocksdb::Checkpoint* raw = nullptr;
+  rocksdb::Status status = rocksdb::Checkpoint::Create(db_.get(), &raw);
+  std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+  // A read-only handle cannot flush, so the log files are copied instead of flushed
+  // (log_size_for_flush at its maximum); a read-write one flushes as usual.
+  const uint64_t log_size_for_flush = mode_ == Mode::kReadOnly ? UINT64_MAX : 0;
+  if (status.ok()) status = checkpoint->CreateCheckpoint(dir, log_size_for_flush);
+  return FromRocksDb("checkpointing document store", status);
 }
 
 }  // namespace archive

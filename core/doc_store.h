@@ -70,6 +70,12 @@ class DocStore {
   // Makes everything written so far durable (syncs the write-ahead log).
   Status Sync();
 
+  // Writes an openable copy of the store as it is now into `dir` (which must not exist),
+  // without stopping a writer: table files are hard links when `dir` is on the same file
+  // system, the rest is copied. Works on a read-only handle too (what publishing uses);
+  // the copy may then include writes made after this handle was opened.
+  Status Checkpoint(const std::string& dir) const;
+
  private:
   DocStore(std::unique_ptr<rocksdb::DB> db, Mode mode);
 

@@ -96,6 +96,35 @@ TEST(DocStoreTest, WritesNoInformationalLogFile) {
   EXPECT_TRUE(logs.empty()) << logs.front();
 }
 
+// What a replica receives: a copy taken through a read-only handle while the writer keeps
+// the store open, holding everything written so far (log included, unflushed).
+TEST(DocStoreTest, CheckpointOfReadOnlyHandleHoldsUnflushedWrites) {
+  test::TempDir dir;
+  StatusOr<std::unique_ptr<DocStore>> writer =
+      DocStore::Open(dir.Join("store"), DocStore::Mode::kReadWrite);
+  ASSERT_ARCHIVE_OK(writer);
+  Article article = SampleArticle();
+  ASSERT_ARCHIVE_OK((*writer)->Put(article, "h1"));
+  ASSERT_ARCHIVE_OK((*writer)->SetCurrent(article.id, "h1"));
+  ASSERT_ARCHIVE_OK((*writer)->PutMetadata("revision", "7"));
+  ASSERT_ARCHIVE_OK((*writer)->Sync());
+  StatusOr<std::unique_ptr<DocStore>> reader =
+      DocStore::Open(dir.Join("store"), DocStore::Mode::kReadOnly);
+  ASSERT_ARCHIVE_OK(reader);
+  ASSERT_ARCHIVE_OK((*reader)->Checkpoint(dir.Join("copy")));
+  EXPECT_FALSE((*reader)->Checkpoint(dir.Join("copy")).ok());  // the directory must be new
+
+  StatusOr<std::unique_ptr<DocStore>> copy =
+      DocStore::Open(dir.Join("copy"), DocStore::Mode::kReadOnly);
+  ASSERT_ARCHIVE_OK(copy);
+  StatusOr<Article> stored = (*copy)->Get(article.id, "h1");
+  ASSERT_ARCHIVE_OK(stored);
+  EXPECT_EQ(article.title, stored->title);
+  StatusOr<std::optional<std::string>> revision = (*copy)->GetMetadata("revision");
+  ASSERT_ARCHIVE_OK(revision);
+  EXPECT_EQ("7", revision->value_or(""));
+}
+
 TEST(DocStoreTest, ReadOnlyOpenOfMissingStoreFails) {
   test::TempDir dir;
   StatusOr<std::unique_ptr<DocStore>> store =

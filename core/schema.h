@@ -43,5 +43,9 @@ inline constexpr unsigned kTitleWeight = 4;
 // Index-wide metadata keys (Xapian user metadata and the DocStore alike).
 inline constexpr std::string_view kSchemaVersionKey = "schema_version";
 inline constexpr std::string_view kRevisionKey = "revision";
+// Store metadata: "1" while versions not yet named by a committed Xapian revision may be
+// in the store (an update in progress); recovery collects them when a crash left it set.
+// A store read with "0" holds exactly what the Xapian revision it records names.
+inline constexpr std::string_view kStoreDirtyKey = "dirty";
 
 }  // namespace archive::schema

@@ -18,6 +18,7 @@
 #include "core/analyzer.h"
 #include "core/article.h"
 #include "core/doc_store.h"
+#include "core/schema.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_lock.h"
 #include "indexer/indexer.h"
@@ -28,9 +29,7 @@ namespace archive::indexer {
 
 // When the last commit happened (ISO 8601, UTC), in Xapian and store metadata alike.
 inline constexpr std::string_view kUpdatedAtKey = "updated_at";
-// Store metadata: "1" while versions not yet named by a committed Xapian revision may be
-// in the store (an update in progress); recovery collects them when a crash left it set.
-inline constexpr std::string_view kStoreDirtyKey = "dirty";
+inline constexpr std::string_view kStoreDirtyKey = schema::kStoreDirtyKey;
 
 std::string IdTerm(std::string_view id);
 uint64_t ParseCount(const std::string& text);

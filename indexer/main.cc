@@ -8,11 +8,18 @@
 //   archive-index status   --index DIR [--json]
 //   archive-index pull     --index DIR --wordpress URL [--auth USER:PASS] [--full] [--json]
 //   archive-index check    --index DIR [--json] [--list]
+//   archive-index publish  --index DIR [--listen HOST:PORT] [--xapian-port P]
+//   archive-index follow   --index LOCALDIR --primary HOST:PORT [--interval S] [--once]
+//                          [--timeout S]
+#include <stdlib.h>
+
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "core/fatal_error.h"
 #include "indexer/commands.h"
 #include "indexer/pull_command.h"
+#include "replica/replication.h"
 
 namespace {
 
@@ -42,6 +49,25 @@ void AddSources(CLI::App* command, CommandArgs& args) {
                    "first load (default 1000)")
       ->check(CLI::Range(1, 1000000));
   command->add_option("sources", args.sources, "Archive files ('-' for stdin)")->required();
+}
+
+// Splits "HOST:PORT"; false when it is not that.
+bool SplitListen(const std::string& listen, std::string& host, int& port) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  host = listen.substr(0, colon);
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    return false;
+  }
+  return !host.empty() && port >= 0 && port < 65536;
+}
+
+int Report(const archive::Status& status, const std::string& command) {
+  if (status.ok()) return archive::indexer::kExitOk;
+  std::cerr << "archive-index " << command << ": " << status.message() << "\n";
+  return archive::indexer::kExitNothingChanged;
 }
 
 }  // namespace
@@ -87,12 +113,57 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600));
   pull_command->add_flag("--json", pull.json, "Print the outcome as one JSON object on stdout");
 
+  archive::replica::PublishOptions publish;
+  std::string listen = "127.0.0.1:0";
+  CLI::App* publish_command = app.add_subcommand(
+      "publish", "Serve the index to read replicas (xapian-replicate-server and its store)");
+  publish_command->add_option("--index", publish.index_dir, "Index directory")->required();
+  publish_command->add_option("--listen", listen, "HOST:PORT of the HTTP service (port 0: any)");
+  publish_command
+      ->add_option("--xapian-port", publish.xapian_port,
+                   "Port of xapian-replicate-server on the same host (0: any)")
+      ->check(CLI::Range(0, 65535));
+
+  archive::replica::FollowOptions follow;
+  CLI::App* follow_command =
+      app.add_subcommand("follow", "Keep a local read replica of a published index, store first");
+  follow_command->add_option("--index", follow.index_dir, "The replica's index directory")
+      ->required();
+  follow_command->add_option("--primary", follow.primary, "HOST:PORT of archive-index publish")
+      ->required();
+  follow_command->add_option("--interval", follow.interval_seconds, "Seconds between rounds (5)")
+      ->check(CLI::Range(0.05, 86400.0));
+  follow_command->add_flag("--once", follow.once, "One round, then exit (2 when it failed)");
+  follow_command
+      ->add_option("--timeout", follow.timeout_seconds,
+                   "Seconds per HTTP request and per xapian-replicate run (60)")
+      ->check(CLI::Range(1, 3600));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     int code = app.exit(error);
     return code == 0 ? 0 : indexer::kExitNothingChanged;
   }
+  // On a published index every commit on the live generation writes a Xapian changeset,
+  // so that replicas (xapian-replicate) receive the changes rather than a full copy; the
+  // newest 20 are kept. Not on others: a commit that fails midway leaves a changeset that
+  // Xapian's check reports until the next commit. A rebuild's first commit would write the
+  // whole database again as one, and replicas take a new generation in full anyway.
+  const std::string& writer_index = update_command->parsed()   ? update.index_dir
+                                    : delete_command->parsed() ? remove.index_dir
+                                                               : pull.index_dir;
+  if ((update_command->parsed() || delete_command->parsed() || pull_command->parsed()) &&
+      archive::replica::IsPublished(writer_index))
+    setenv("XAPIAN_MAX_CHANGESETS", "20", /*overwrite=*/0);
+  if (publish_command->parsed()) {
+    if (!SplitListen(listen, publish.host, publish.http_port)) {
+      std::cerr << "archive-index publish: --listen must be HOST:PORT, not " << listen << "\n";
+      return indexer::kExitNothingChanged;
+    }
+    return Report(archive::replica::Publish(publish), "publish");
+  }
+  if (follow_command->parsed()) return Report(archive::replica::Follow(follow), "follow");
   if (update_command->parsed()) return indexer::RunUpdate(update);
   if (delete_command->parsed()) return indexer::RunDelete(remove);
   if (rebuild_command->parsed()) return indexer::RunRebuild(rebuild);
