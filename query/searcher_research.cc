@@ -165,6 +165,7 @@ StatusOr<SearchResult> Searcher::Export(const SearchRequest& request,
     result.revision = context.snapshot.revision();
     SearchRun run(context, unpaged);
     ARCHIVE_RETURN_IF_ERROR(run.Prepare(result));
+    NoteMissingShards(context.snapshot, result);
     Xapian::Enquire enquire = run.RankedEnquire();
     SnippetMaker snippets(context.analyzer, run.text());
     for (Xapian::doccount first = request.offset;; first += kExportPage) {
