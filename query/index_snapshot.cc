@@ -92,4 +92,9 @@ void IndexSnapshot::Return(std::unique_ptr<Xapian::Database> db) const {
   idle_.push_back(std::move(db));
 }
 
+void IndexSnapshot::DropIdle() const {
+  std::lock_guard<std::mutex> lock(pool_mutex_);
+  idle_.clear();
+}
+
 }  // namespace archive::query

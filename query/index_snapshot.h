@@ -71,6 +71,7 @@ class IndexSnapshot {
   // Return(). May throw Xapian::Error (the caller is inside CallXapian).
   std::unique_ptr<Xapian::Database> Borrow() const;
   void Return(std::unique_ptr<Xapian::Database> db) const;
+  void DropIdle() const;  // forgets every pooled database
 
  private:
   IndexSnapshot() = default;

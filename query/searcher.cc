@@ -125,6 +125,9 @@ Status Searcher::WithContext(const std::function<Status(SearchContext&)>& body) 
       outcome = body(context);
     });
     if (db && !stale && last_error.ok()) snapshot->Return(std::move(db));
+    // A remote shard dropped its connections (down, restarted, idle timeout): the idle
+    // handles are likely dead too.
+    if (last_error.code() == StatusCode::kUnavailable) snapshot->DropIdle();
     if (outcome && outcome->ok()) return Status::Ok();
     if (outcome) last_error = *outcome;
     if (stale) last_error = Status::Unavailable("the index changed during the search");
