@@ -36,6 +36,8 @@ Status CallXapian(std::string_view what, const std::function<void()>& body) {
     return Status::NotFound(Describe(what, error));
   } catch (const Xapian::DatabaseError& error) {  // opening errors and the rest
     return Status::IOError(Describe(what, error));
+  } catch (const Xapian::NetworkError& error) {  // a remote shard is down or timed out
+    return Status::Unavailable(Describe(what, error));
   } catch (const Xapian::DocNotFoundError& error) {
     return Status::NotFound(Describe(what, error));
   } catch (const Xapian::RangeError& error) {

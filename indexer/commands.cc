@@ -117,6 +117,7 @@ int RunUpdate(const CommandArgs& args) {
 }
 
 int RunRebuild(const CommandArgs& args) {
+  if (args.shards > 0) return RunShardedRebuild(args);
   const auto start = std::chrono::steady_clock::now();
   RebuildOptions options{args.index_dir, "archive-index rebuild"};
   options.threads = args.threads;

@@ -24,10 +24,13 @@ struct CommandArgs {
   size_t threads = 0;                // update, rebuild: analysing workers; 0: one per core
   size_t part_size = 1000;           // update, rebuild: articles per part merged at the end
   bool list = false;                 // check: print each served id and content hash
+  size_t shards = 0;                 // rebuild: 0: one index; N: INDEX/shard-1..N and INDEX/SHARDS
+  std::string shard_by = "hash";     // rebuild with shards: "hash" (of the id) or "issue" (ranges)
 };
 
 int RunUpdate(const CommandArgs& args);
 int RunRebuild(const CommandArgs& args);
+int RunShardedRebuild(const CommandArgs& args);  // shard_rebuild_command.cc
 int RunDelete(const CommandArgs& args);
 int RunRollback(const CommandArgs& args);
 int RunStatus(const CommandArgs& args);

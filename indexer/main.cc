@@ -3,7 +3,7 @@
 //                          [--threads N] SOURCE...
 //   archive-index delete   --index DIR [--json] ID...
 //   archive-index rebuild  --index DIR [--json] [--rejects FILE] [--format F] [--threads N]
-//                          SOURCE...
+//                          [--shards N [--shard-by hash|issue]] SOURCE...
 //   archive-index rollback --index DIR [--json]
 //   archive-index status   --index DIR [--json]
 //   archive-index pull     --index DIR --wordpress URL [--auth USER:PASS] [--full] [--json]
@@ -90,6 +90,17 @@ int main(int argc, char** argv) {
   CLI::App* rebuild_command = AddCommand(
       app, "rebuild", "Build a new generation from SOURCE files and switch to it", rebuild);
   AddSources(rebuild_command, rebuild);
+  CLI::Option* shards_option =
+      rebuild_command
+          ->add_option(
+              "--shards", rebuild.shards,
+              "Split into N indexes INDEX/shard-1..N listed in INDEX/SHARDS (docs/shards.md)")
+          ->check(CLI::Range(1, 1024));
+  rebuild_command
+      ->add_option("--shard-by", rebuild.shard_by,
+                   "hash (of the article id, even shards) or issue (ranges of printed issues)")
+      ->check(CLI::IsMember({"hash", "issue"}))
+      ->needs(shards_option);
   CLI::App* rollback_command =
       AddCommand(app, "rollback", "Make the previous generation live again", rollback);
   CLI::App* status_command =

@@ -42,6 +42,7 @@ json SummaryJson(const query::SearchResult& result) {
                   {"relaxed", result.relaxed},       {"notices", result.notices},
                   {"generation", result.generation}, {"revision", result.revision}};
   if (!result.explanation.empty()) summary["explanation"] = result.explanation;
+  if (result.partial) summary["partial"] = true;  // some shards could not be searched
   return summary;
 }
 

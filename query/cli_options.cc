@@ -50,7 +50,19 @@ int ParseCommandLine(int argc, char** argv, bool terminal, CliArgs& args) {
   std::string sort = "relevance", issues, facets, from, to;
   std::vector<std::string> words;
   bool curated = false;
-  app.add_option("--index", args.searcher.index_dir, "Index directory")->required();
+  std::vector<std::string> indexes;
+  std::string shards_file, shard_failure = "partial";
+  CLI::Option* index_option = app.add_option(
+      "--index", indexes,
+      "Index directory; repeat it, or give tcp://HOST:PORT=DIR, to search shards as one index");
+  app.add_option("--shards", shards_file, "A file listing the shards to search as one index")
+      ->excludes(index_option);
+  app.add_option("--shard-timeout", args.searcher.shard_timeout_ms,
+                 "Milliseconds a remote shard may take to connect or reply (default 5000)")
+      ->check(CLI::Range(1, 600000));
+  app.add_option("--shard-failure", shard_failure,
+                 "partial: answer without an unreachable shard and say so; fail: an error")
+      ->check(CLI::IsMember({"partial", "fail"}));
   app.add_option("--format", args.format, "text, json, jsonl, csv, bibtex, ris or trec")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "bibtex", "ris", "trec"}));
   app.add_option("--limit", request.limit, "Hits per page (default 10; trec: 1000)")
@@ -112,6 +124,14 @@ int ParseCommandLine(int argc, char** argv, bool terminal, CliArgs& args) {
                  "json, jsonl, csv or trec (not bibtex, ris, --histogram, --kwic or --export)\n";
     return kExitError;
   }
+  if (indexes.empty() && shards_file.empty()) {
+    std::cerr << "archive-search: --index DIR (or --shards FILE) is required\n";
+    return kExitError;
+  }
+  if (!shards_file.empty()) indexes = {shards_file};
+  args.searcher.index_dir = indexes.front();
+  if (indexes.size() > 1 || indexes.front().starts_with("tcp://")) args.searcher.shards = indexes;
+  args.searcher.shard_partial = shard_failure == "partial";
   for (const std::string& word : words) request.query += (request.query.empty() ? "" : " ") + word;
   if (!issues.empty() && !ParseIssues(issues, request)) {
     std::cerr << "archive-search: --issue: expected N or A..B, got \"" << issues << "\"\n";

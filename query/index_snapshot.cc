@@ -69,6 +69,11 @@ StatusOr<std::shared_ptr<IndexSnapshot>> IndexSnapshot::Open(const std::string& 
   return snapshot;
 }
 
+StatusOr<Article> IndexSnapshot::Get(std::string_view id, std::string_view hash) const {
+  if (!sharded()) return store_->Get(id, hash);
+  return GetFromShards(id, hash);
+}
+
 std::unique_ptr<Xapian::Database> IndexSnapshot::Borrow() const {
   {
     std::lock_guard<std::mutex> lock(pool_mutex_);
@@ -78,12 +83,18 @@ std::unique_ptr<Xapian::Database> IndexSnapshot::Borrow() const {
       return db;
     }
   }
+  if (sharded()) return OpenCombined();
   return std::make_unique<Xapian::Database>(xapian_path_);
 }
 
 void IndexSnapshot::Return(std::unique_ptr<Xapian::Database> db) const {
   std::lock_guard<std::mutex> lock(pool_mutex_);
   idle_.push_back(std::move(db));
+}
+
+void IndexSnapshot::DropIdle() const {
+  std::lock_guard<std::mutex> lock(pool_mutex_);
+  idle_.clear();
 }
 
 }  // namespace archive::query

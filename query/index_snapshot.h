@@ -3,6 +3,10 @@
 // (a Xapian::Database is not thread-safe, so each running search borrows its own).
 // Module-internal. Immutable apart from the pool, which is guarded; shared by reference
 // count so that a refresh never pulls a snapshot from under a running search.
+//
+// A sharded snapshot (index_snapshot_shards.cc) opens several shards as one Xapian
+// database (add_database: one ranking with global statistics) and keeps one document
+// store per shard; shards that cannot be reached are left out and named in missing().
 #pragma once
 
 #include <xapian.h>
@@ -15,8 +19,15 @@
 #include "core/doc_store.h"
 #include "core/status_or.h"
 #include "query/facet_table.h"
+#include "query/shard_set.h"
 
 namespace archive::query {
+
+struct SearchResult;
+class IndexSnapshot;
+
+// Marks `result` partial, with a notice per missing shard, when `snapshot` lacks some.
+void NoteMissingShards(const IndexSnapshot& snapshot, SearchResult& result);
 
 class IndexSnapshot {
  public:
@@ -27,27 +38,66 @@ class IndexSnapshot {
   // metadata entry).
   static StatusOr<std::pair<uint64_t, uint64_t>> LiveState(const std::string& index_dir);
 
+  // Opens `shards` as one index. A shard that cannot be reached or opened is left out
+  // (and named in missing()) when `access.allow_partial`, else it fails the open
+  // (kUnavailable). kUnavailable when no shard at all can be opened.
+  struct ShardAccess {
+    int timeout_ms = 5000;  // Xapian remote: connect and every reply
+    bool allow_partial = true;
+  };
+  static StatusOr<std::shared_ptr<IndexSnapshot>> OpenShards(const std::vector<ShardSpec>& shards,
+                                                             const ShardAccess& access);
+
+  // What each shard has live now, in one string ("gen:rev" or "down" per shard): a
+  // snapshot whose state() differs is stale.
+  static std::string ShardsState(const std::vector<ShardSpec>& shards, const ShardAccess& access);
+
   // The revision a database handle is at (the writer's counter in its metadata).
   static uint64_t RevisionOf(const Xapian::Database& db);
 
   uint64_t generation() const { return generation_; }
   uint64_t revision() const { return revision_; }
-  const DocStore& store() const { return *store_; }
-  const FacetTable& facets() const { return facets_; }
+  // The stored version `hash` of article `id`, from whichever shard holds it.
+  StatusOr<Article> Get(std::string_view id, std::string_view hash) const;
+  // Loaded at open for one index; for shards, on first use (it reads every document).
+  const FacetTable& facets() const;
+
+  bool sharded() const { return !parts_.empty(); }
+  // Shards left out of this snapshot ("tcp://host:port=dir: why"); empty when whole.
+  const std::vector<std::string>& missing() const { return missing_; }
+  const std::string& state() const { return state_; }
 
   // A database of this snapshot for the caller's exclusive use; give it back with
   // Return(). May throw Xapian::Error (the caller is inside CallXapian).
   std::unique_ptr<Xapian::Database> Borrow() const;
   void Return(std::unique_ptr<Xapian::Database> db) const;
+  void DropIdle() const;  // forgets every pooled database
 
  private:
   IndexSnapshot() = default;
+
+  struct Part {  // one reachable shard
+    ShardSpec spec;
+    std::unique_ptr<DocStore> store;
+    std::string xapian_path;  // local shards
+  };
+  static StatusOr<Part> OpenPart(const ShardSpec& spec, const ShardAccess& access,
+                                 uint64_t* generation, uint64_t* revision);
+  static std::unique_ptr<Xapian::Database> OpenPartDatabase(const Part& part,
+                                                            const ShardAccess& access);
+  std::unique_ptr<Xapian::Database> OpenCombined() const;
+  StatusOr<Article> GetFromShards(std::string_view id, std::string_view hash) const;
 
   uint64_t generation_ = 0;
   uint64_t revision_ = 0;
   std::string xapian_path_;
   std::unique_ptr<DocStore> store_;
-  FacetTable facets_;
+  mutable FacetTable facets_;
+  std::vector<Part> parts_;
+  std::vector<std::string> missing_;
+  std::string state_;
+  ShardAccess access_;
+  mutable std::once_flag facets_loaded_;
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> idle_;
 };

@@ -168,7 +168,7 @@ StatusOr<Article> SearchRun::Load(const Xapian::Document& document, std::string*
   const size_t newline = data.find('\n');
   *id = data.substr(0, newline);
   const std::string hash = newline == std::string::npos ? "" : data.substr(newline + 1);
-  StatusOr<Article> article = context_.snapshot.store().Get(*id, hash);
+  StatusOr<Article> article = context_.snapshot.Get(*id, hash);
   if (!article.ok()) return article.status().WithContext("the hit's stored text");
   return article;
 }

@@ -95,6 +95,9 @@ struct SearchResult {
   std::string corrected_query;  // non-empty when the hits are for the suggestion instead
   bool relaxed = false;         // no article matched every word: these match some of them
   std::string explanation;      // the Xapian query as run, when SearchRequest::explain
+  // Some shards could not be searched (docs/shards.md): the hits, total and counts are
+  // those of the others; `notices` names the missing shards.
+  bool partial = false;
 };
 
 // --- Research tools -----------------------------------------------------------------

@@ -55,6 +55,8 @@ struct Searcher::State {
   Analyzer analyzer;
   mutable std::mutex mutex;
   std::shared_ptr<const IndexSnapshot> snapshot;
+  std::vector<ShardSpec> shards;  // empty: one plain index
+  IndexSnapshot::ShardAccess access;
 
   std::shared_ptr<const IndexSnapshot> Current() const {
     std::lock_guard<std::mutex> lock(mutex);
@@ -69,11 +71,30 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& option
   ARCHIVE_ASSIGN_OR_RETURN(Analyzer analyzer, Analyzer::Create());
   std::unique_ptr<Searcher> searcher(new Searcher(options));
   searcher->state_ = std::make_unique<State>(std::move(analyzer));
-  ARCHIVE_ASSIGN_OR_RETURN(searcher->state_->snapshot, IndexSnapshot::Open(options.index_dir));
+  State& state = *searcher->state_;
+  ARCHIVE_ASSIGN_OR_RETURN(
+      state.shards,
+      ResolveShards(options.shards.empty() ? std::vector{options.index_dir} : options.shards));
+  state.access = {options.shard_timeout_ms, options.shard_partial};
+  if (!state.shards.empty()) {
+    ARCHIVE_ASSIGN_OR_RETURN(state.snapshot, IndexSnapshot::OpenShards(state.shards, state.access));
+    return searcher;
+  }
+  ARCHIVE_ASSIGN_OR_RETURN(state.snapshot, IndexSnapshot::Open(options.index_dir));
   return searcher;
 }
 
 Status Searcher::SwapInLatest() const {
+  if (!state_->shards.empty()) {
+    // Probes every shard: one that went down or came back makes a new snapshot.
+    const std::string live = IndexSnapshot::ShardsState(state_->shards, state_->access);
+    if (live == state_->Current()->state()) return Status::Ok();
+    ARCHIVE_ASSIGN_OR_RETURN(std::shared_ptr<IndexSnapshot> fresh,
+                             IndexSnapshot::OpenShards(state_->shards, state_->access));
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->snapshot = std::move(fresh);
+    return Status::Ok();
+  }
   ARCHIVE_ASSIGN_OR_RETURN(auto live, IndexSnapshot::LiveState(options_.index_dir));
   std::shared_ptr<const IndexSnapshot> current = state_->Current();
   if (live.first == current->generation() && live.second == current->revision())
@@ -104,6 +125,9 @@ Status Searcher::WithContext(const std::function<Status(SearchContext&)>& body) 
       outcome = body(context);
     });
     if (db && !stale && last_error.ok()) snapshot->Return(std::move(db));
+    // A remote shard dropped its connections (down, restarted, idle timeout): the idle
+    // handles are likely dead too.
+    if (last_error.code() == StatusCode::kUnavailable) snapshot->DropIdle();
     if (outcome && outcome->ok()) return Status::Ok();
     if (outcome) last_error = *outcome;
     if (stale) last_error = Status::Unavailable("the index changed during the search");
@@ -120,6 +144,7 @@ StatusOr<SearchResult> Searcher::Search(const SearchRequest& request) const {
   SearchResult result;
   ARCHIVE_RETURN_IF_ERROR(WithContext([&](SearchContext& context) -> Status {
     ARCHIVE_ASSIGN_OR_RETURN(result, SearchRun(context, request).Run());
+    NoteMissingShards(context.snapshot, result);
     return Status::Ok();
   }));
   return result;

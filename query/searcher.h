@@ -27,6 +27,14 @@ struct SearcherOptions {
   // A ranked match that runs longer stops early and returns the best hits found so far
   // (Xapian's Enquire time limit): a pathological query cannot hold a worker for long.
   double match_time_limit_s = 0.5;
+  // Several index directories or remote shards (tcp://HOST:PORT=DIR) searched as one
+  // index (docs/shards.md); when set, index_dir is ignored. An index_dir holding a SHARDS
+  // file, or naming a shards file, opens its shards too.
+  std::vector<std::string> shards = {};
+  int shard_timeout_ms = 5000;  // a remote shard's connect and reply timeout
+  // A shard that cannot be reached is left out and the response says it is partial;
+  // false: the request fails (kUnavailable) instead.
+  bool shard_partial = true;
 };
 
 struct SearchContext;  // search_run.h

@@ -24,7 +24,7 @@ StatusOr<Article> LoadStored(const SearchContext& context, const Xapian::Documen
   const size_t newline = data.find('\n');
   const std::string id = data.substr(0, newline);
   const std::string hash = newline == std::string::npos ? "" : data.substr(newline + 1);
-  StatusOr<Article> article = context.snapshot.store().Get(id, hash);
+  StatusOr<Article> article = context.snapshot.Get(id, hash);
   if (!article.ok()) return article.status().WithContext("stored text of \"" + id + "\"");
   return article;
 }

@@ -10,6 +10,7 @@
 
 #include "query/facet_table.h"
 #include "query/search_run.h"
+#include "query/shard_facets.h"
 
 namespace archive::query {
 namespace {
@@ -123,6 +124,10 @@ class FacetCounter : public Xapian::MatchDecider {
 void CountFacets(const SearchContext& context, const SearchRequest& request,
                  const Xapian::Query& base, std::optional<uint64_t> matches_upper_bound,
                  double time_limit, SearchResult& result) {
+  if (context.snapshot.sharded()) {  // a remote shard cannot run the decider below
+    CountShardFacets(context, request, base, result);
+    return;
+  }
   const FacetTable& table = context.snapshot.facets();
   Xapian::Enquire enquire(context.db);
   enquire.set_query(base);

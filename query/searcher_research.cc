@@ -145,7 +145,10 @@ StatusOr<Xapian::Query> MoreLikeThis(const Xapian::Database& db, const std::stri
   relevant.add_document(*posting);
   Xapian::Enquire enquire(db);
   StemmedWords decider;
-  Xapian::ESet eset = enquire.get_eset(kLikeTerms, relevant, &decider);
+  // Exact term frequencies: over shards, Xapian otherwise estimates them from the
+  // relevant document's own shard, and the terms chosen differ from one index's.
+  Xapian::ESet eset =
+      enquire.get_eset(kLikeTerms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   std::vector<Xapian::Query> terms;
   for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
   Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -165,6 +168,7 @@ StatusOr<SearchResult> Searcher::Export(const SearchRequest& request,
     result.revision = context.snapshot.revision();
     SearchRun run(context, unpaged);
     ARCHIVE_RETURN_IF_ERROR(run.Prepare(result));
+    NoteMissingShards(context.snapshot, result);
     Xapian::Enquire enquire = run.RankedEnquire();
     SnippetMaker snippets(context.analyzer, run.text());
     for (Xapian::doccount first = request.offset;; first += kExportPage) {

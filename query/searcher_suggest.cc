@@ -104,7 +104,7 @@ StatusOr<std::vector<HeadlineMatch>> MatchHeadlines(const SearchContext& context
     const size_t newline = data.find('\n');
     const std::string id = data.substr(0, newline);
     const std::string hash = newline == std::string::npos ? "" : data.substr(newline + 1);
-    StatusOr<Article> article = context.snapshot.store().Get(id, hash);
+    StatusOr<Article> article = context.snapshot.Get(id, hash);
     if (!article.ok()) return article.status().WithContext("stored headline of \"" + id + "\"");
     matches.push_back({id, article->title, DisplayDate(document.get_value(schema::kDateSlot))});
   }

@@ -306,6 +306,10 @@ std::string EncodeSearchResult(const query::SearchRequest& request,
                {"took_ms", took_ms},
                {"generation", result.generation},
                {"revision", result.revision}};
+  if (result.partial) {  // some shards could not be searched (docs/shards.md)
+    body["partial"] = true;
+    body["notices"] = result.notices;
+  }
   return Dump(body);
 }
 

@@ -147,7 +147,10 @@ int main(int argc, char** argv) {
   }
   sigset_t stop_signals;
   BlockStopSignals(stop_signals);
-  auto searcher = archive::query::Searcher::Open({config->index_dir});
+  archive::query::SearcherOptions options{config->index_dir};
+  options.shard_timeout_ms = config->shard_timeout_ms;
+  options.shard_partial = config->shard_failure == "partial";
+  auto searcher = archive::query::Searcher::Open(options);
   if (!searcher.ok()) {
     std::cerr << "archive-server: " << searcher.status().message() << "\n";
     return 2;

@@ -40,10 +40,21 @@ std::unique_ptr<CLI::App> MakeApp(ServerConfig& config) {
       "public port to requests with \"Authorization: Bearer <token>\".");
   app->allow_config_extras(CLI::config_extras_mode::error);  // a misspelt key is an error
   ServerOptions& server = config.server;
-  app->add_option("--index", config.index_dir, "Index directory")
+  app->add_option("--index", config.index_dir,
+                  "Index directory, or a shards file / a directory with a SHARDS file")
       ->type_name("DIR")
       ->envname("ARCHIVE_INDEX")
       ->required();
+  app->add_option("--shard-timeout-ms", config.shard_timeout_ms,
+                  "Milliseconds a remote shard may take to connect or reply")
+      ->envname("ARCHIVE_SHARD_TIMEOUT_MS")
+      ->check(CLI::Range(1, 600000))
+      ->capture_default_str();
+  app->add_option("--shard-failure", config.shard_failure,
+                  "partial: answer without an unreachable shard and say so; fail: a 503")
+      ->envname("ARCHIVE_SHARD_FAILURE")
+      ->check(CLI::IsMember({"partial", "fail"}))
+      ->capture_default_str();
   app->add_option("--bind", server.bind, "Address to listen on")
       ->type_name("ADDR")
       ->envname("ARCHIVE_BIND")

@@ -14,12 +14,14 @@
 namespace archive::server {
 
 struct ServerConfig {
-  std::string index_dir;                 // required
-  ServerOptions server;                  // bind, port, threads, cors_origins, log_ips, admin_token
-  int admin_port = -1;                   // -1: no admin listener; 0 picks a free port
-  std::string admin_bind = "127.0.0.1";  // loopback: metrics are for the operator
-  std::string config_file;               // where file settings came from, if anywhere
-  bool help = false;                     // --help was given: print ServerUsage() and exit
+  std::string index_dir;                  // required: an index, or shards (docs/shards.md)
+  int shard_timeout_ms = 5000;            // a remote shard's connect and reply timeout
+  std::string shard_failure = "partial";  // "partial" or "fail": when a shard is unreachable
+  ServerOptions server;                   // bind, port, threads, cors_origins, log_ips, admin_token
+  int admin_port = -1;                    // -1: no admin listener; 0 picks a free port
+  std::string admin_bind = "127.0.0.1";   // loopback: metrics are for the operator
+  std::string config_file;                // where file settings came from, if anywhere
+  bool help = false;                      // --help was given: print ServerUsage() and exit
 };
 
 // `args` excludes the program name; variables are read from the process environment. The

@@ -36,6 +36,8 @@ class ChildProcess {
   // Sends SIGTERM and waits; returns the exit code (-1 if killed by a signal).
   int Stop();
 
+  pid_t pid() const { return pid_; }  // -1 once stopped
+
  private:
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
