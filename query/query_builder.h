@@ -53,12 +53,17 @@ class QueryBuilder {
                              bool fold) const;
   Xapian::Query ParseIn(Xapian::QueryParser& parser, const std::string& folded,
                         TextMode mode) const;
+  Xapian::Query KindFilter(const Xapian::Query& query, const std::vector<std::string>& kinds) const;
 
   const Analyzer& analyzer_;
   const Synonyms* synonyms_;
   struct Parsers;
   std::unique_ptr<Parsers> parsers_;
   bool has_spanish_ = false;  // whether any document is in Spanish (term "Les")
+  // Every kind in the index (each document has exactly one kind term) with its number of
+  // documents: a kind filter that keeps most documents is cheaper as an exclusion.
+  std::vector<std::pair<std::string, Xapian::doccount>> kinds_;
+  Xapian::doccount doccount_ = 0;
 };
 
 // Every document. Xapian::Query::MatchAll is one shared static object whose reference

@@ -198,6 +198,29 @@ TEST_F(QueryBuilderTest, AddFiltersRestrictsKindAndDate) {
   EXPECT_EQ("Query(rent)", builder_.AddFilters(text, request).get_description());
 }
 
+TEST_F(QueryBuilderTest, KindsOfMostDocumentsFilterAsExclusionOfTheOthers) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* kind : {"XKarticle", "XKarticle", "XKarticle", "XKissue", "XKad"}) {
+    Xapian::Document document;
+    document.add_term("rent");
+    document.add_boolean_term(kind);
+    db.add_document(document);
+  }
+  QueryBuilder builder(analyzer_, db);
+  const Xapian::Query text("rent");
+  SearchRequest request;  // {"article"}: 3 of 5 documents
+  EXPECT_EQ("Query((rent AND_NOT (XKad OR XKissue)))",
+            builder.AddFilters(text, request).get_description());
+  request.kinds = {"issue"};
+  EXPECT_EQ("Query((rent FILTER XKissue))", builder.AddFilters(text, request).get_description());
+  request.kinds = {"article", "issue", "ad"};
+  EXPECT_EQ("Query(rent)", builder.AddFilters(text, request).get_description());
+  request.kinds = {"article", "issue"};
+  Xapian::Enquire enquire(db);
+  enquire.set_query(builder.AddFilters(text, request));
+  EXPECT_EQ(4u, enquire.get_mset(0, 10).size());
+}
+
 TEST_F(QueryBuilderTest, AddFacetFiltersOrsWithinAndAndsAcross) {
   const Xapian::Query base("rent");
   SearchRequest request;

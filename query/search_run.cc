@@ -138,23 +138,41 @@ StatusOr<SearchResult> SearchRun::Run() {
     CountFacets(context_, request_, base_, std::nullopt, facet_budget(), result);
     if (result.total_is_exact) return result;
   }
-  Xapian::Enquire enquire = RankedEnquire();
-  Xapian::MSet mset = request_.count_only ? enquire.get_mset(0, 0, context_.db.get_doccount())
-                                          : enquire.get_mset(request_.offset, request_.limit);
-  result.total = mset.get_matches_estimated();
-  result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  // A page by relevance comes from the skipping passes when they can settle it.
+  std::optional<Page> page;
+  if (!request_.count_only && request_.limit > 0 && RanksByRelevance()) page = FastPage();
+  Xapian::MSet mset;
+  if (page) {
+    result.total = page->total;
+    result.total_is_exact = page->total_is_exact;
+  } else {
+    Xapian::Enquire enquire = RankedEnquire();
+    mset = request_.count_only ? enquire.get_mset(0, 0, context_.db.get_doccount())
+                               : enquire.get_mset(request_.offset, request_.limit);
+    result.total = mset.get_matches_estimated();
+    result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  }
   if (request_.want_facets && !request_.count_only) {
     // Without facet selections the ranked pass matched the same set as the facet pass
     // (an upper bound only decides between exact and sampled counting).
     const bool same_set =
         request_.topics.empty() && request_.cities.empty() && request_.authors.empty();
-    CountFacets(context_, request_, base_,
-                same_set ? std::optional<uint64_t>(mset.get_matches_upper_bound()) : std::nullopt,
+    const uint64_t upper = page ? page->matches_upper_bound : mset.get_matches_upper_bound();
+    CountFacets(context_, request_, base_, same_set ? std::optional<uint64_t>(upper) : std::nullopt,
                 facet_budget(), result);
   }
   if (request_.count_only) return result;
 
   SnippetMaker snippets(context_.analyzer, text_);
+  if (page) {
+    uint32_t rank = request_.offset;
+    for (const Ranked& ranked : page->hits) {
+      ARCHIVE_ASSIGN_OR_RETURN(Hit hit, MakeHit(context_.db.get_document(ranked.docid),
+                                                ranked.weight, &snippets, ++rank));
+      result.hits.push_back(std::move(hit));
+    }
+    return result;
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     ARCHIVE_ASSIGN_OR_RETURN(Hit hit,
                              MakeHit(it, &snippets, static_cast<uint32_t>(it.get_rank()) + 1));
@@ -175,11 +193,15 @@ StatusOr<Article> SearchRun::Load(const Xapian::Document& document, std::string*
 
 StatusOr<Hit> SearchRun::MakeHit(const Xapian::MSetIterator& match, const SnippetMaker* snippets,
                                  uint32_t rank) const {
-  Xapian::Document document = match.get_document();
+  return MakeHit(match.get_document(), match.get_weight(), snippets, rank);
+}
+
+StatusOr<Hit> SearchRun::MakeHit(const Xapian::Document& document, double weight,
+                                 const SnippetMaker* snippets, uint32_t rank) const {
   Hit hit;
   ARCHIVE_ASSIGN_OR_RETURN(Article article, Load(document, &hit.id));
   hit.rank = rank;
-  hit.score = match.get_weight();
+  hit.score = weight;
   hit.kind = article.kind;
   hit.title = article.title;
   hit.url = article.url;

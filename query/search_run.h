@@ -7,6 +7,8 @@
 #include <xapian.h>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/analyzer.h"
 #include "core/article.h"
@@ -54,6 +56,8 @@ class SearchRun {
   // One hit; `snippets` may be null (no snippet, title not highlighted).
   StatusOr<Hit> MakeHit(const Xapian::MSetIterator& match, const SnippetMaker* snippets,
                         uint32_t rank) const;
+  StatusOr<Hit> MakeHit(const Xapian::Document& document, double weight,
+                        const SnippetMaker* snippets, uint32_t rank) const;
 
   HighlightStyle style() const {
     return {request_.highlight_pre, request_.highlight_post, request_.escape_html};
@@ -64,6 +68,24 @@ class SearchRun {
   bool Finds(const Xapian::Query& full) const;
   void Choose(const Xapian::Query& text);
   void TryAlternatives(SearchResult& result);
+
+  // A ranked match with Xapian's max-weight skipping left on (search_run_page.cc).
+  struct Ranked {
+    Xapian::docid docid;
+    double weight;
+    std::string date;
+    std::string collapse_key;
+  };
+  bool RanksByRelevance() const;
+  Xapian::Enquire PlainEnquire(const Xapian::Query& query) const;
+  struct Page {
+    std::vector<Ranked> hits;  // from request.offset on
+    uint64_t total = 0;
+    bool total_is_exact = false;
+    uint64_t matches_upper_bound = 0;  // of the match set before collapsing
+  };
+  // std::nullopt when the two passes cannot settle the page.
+  std::optional<Page> FastPage() const;
 
   const SearchContext& context_;
   const SearchRequest& request_;

@@ -1,0 +1,98 @@
+// The ranked page without the features that keep Xapian from skipping. A relevance
+// ranking asks for three things that each defeat the matcher's max-weight skipping: the
+// title-phrase boost (an OP_AND_MAYBE branch with a large maximum weight: hardly any
+// candidate can be ruled out), the date tie-break (sort by relevance then value) and the
+// collapse key. Profiled at 100,000 articles they made the ranked pass the largest part
+// of a query. Here the page is assembled from two cheap passes instead:
+//
+//   B: the text query alone, relevance only, no collapse, a few more hits than the page;
+//   A: only the documents that match the title phrase, with the boost (a small set: the
+//      phrase's words all in one title).
+//
+// A document's weight under the boosted query is its weight in A when it is in A, else
+// its weight in B (the optional branch adds nothing to it). So every document heavier
+// than B's lightest hit is known with its true weight; sorted by weight, then date
+// (newest first), then docid, and collapsed, they give exactly the page the full query
+// would. When that prefix is too short (many copies collapsed, ties at the edge of B, A
+// cut off), the caller falls back to the full query.
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/schema.h"
+#include "query/search_run.h"
+
+namespace archive::query {
+namespace {
+
+// Phrase matches beyond this many: the full query (A must hold them all).
+constexpr Xapian::doccount kMaxBoosted = 200;
+
+}  // namespace
+
+bool SearchRun::RanksByRelevance() const {
+  if (request_.sort != SortOrder::kRelevance) return false;
+  return request_.query.find_first_not_of(" \t\r\n") != std::string::npos ||
+         !request_.like_id.empty();
+}
+
+Xapian::Enquire SearchRun::PlainEnquire(const Xapian::Query& query) const {
+  Xapian::Enquire enquire(context_.db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(
+      Xapian::BM25Weight(context_.options.bm25_k1, 0, 1, context_.options.bm25_b, 0.5));
+  enquire.set_time_limit(context_.options.match_time_limit_s);
+  return enquire;
+}
+
+std::optional<SearchRun::Page> SearchRun::FastPage() const {
+  const uint64_t wanted = uint64_t{request_.offset} + request_.limit;
+  // A few spare hits for copies collapsed away and for the tie check at the edge.
+  const auto fetch = static_cast<Xapian::doccount>(wanted + request_.limit + 1);
+  std::unordered_map<Xapian::docid, double> weights;
+  if (!boost_.empty()) {
+    const Xapian::Query boosted(Xapian::Query::OP_AND_MAYBE, full_, boost_);
+    const Xapian::Query only_phrase(Xapian::Query::OP_FILTER, boosted, boost_);
+    Xapian::MSet a = PlainEnquire(only_phrase).get_mset(0, kMaxBoosted);
+    if (a.size() >= kMaxBoosted) return std::nullopt;
+    for (auto it = a.begin(); it != a.end(); ++it) weights[*it] = it.get_weight();
+  }
+  const Xapian::MSet estimates = PlainEnquire(full_).get_mset(0, fetch);
+  const bool complete = estimates.size() < fetch;
+  for (auto it = estimates.begin(); it != estimates.end(); ++it)
+    weights.try_emplace(*it, it.get_weight());
+  // Below this weight a document may be missing from both passes.
+  const double floor = complete || estimates.empty() ? -std::numeric_limits<double>::infinity()
+                                                     : (estimates.end() - 1).get_weight();
+  std::vector<Ranked> ranked;
+  for (const auto& [docid, weight] : weights) {
+    if (!complete && weight <= floor) continue;
+    Xapian::Document document = context_.db.get_document(docid);
+    ranked.push_back({docid, weight, document.get_value(schema::kDateSlot),
+                      request_.collapse ? document.get_value(schema::kCollapseSlot) : ""});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    if (a.date != b.date) return a.date > b.date;
+    return a.docid < b.docid;
+  });
+  std::unordered_set<std::string> seen;
+  std::erase_if(ranked, [&](const Ranked& r) {
+    return !r.collapse_key.empty() && !seen.insert(r.collapse_key).second;
+  });
+  if (!complete && ranked.size() < wanted) return std::nullopt;
+  Page page;
+  // Every match seen: the total is exact (after collapsing, as the full query counts).
+  page.total = complete ? ranked.size() : estimates.get_matches_estimated();
+  page.total_is_exact =
+      complete || estimates.get_matches_lower_bound() == estimates.get_matches_upper_bound();
+  page.matches_upper_bound = estimates.get_matches_upper_bound();
+  const size_t begin = std::min<size_t>(request_.offset, ranked.size());
+  const size_t end = std::min<size_t>(wanted, ranked.size());
+  page.hits.assign(ranked.begin() + static_cast<ptrdiff_t>(begin),
+                   ranked.begin() + static_cast<ptrdiff_t>(end));
+  return page;
+}
+
+}  // namespace archive::query
