@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -40,6 +41,18 @@ inline std::vector<json> ReadRecords(const std::string& path) {
   std::string line;
   while (std::getline(in, line)) records.push_back(json::parse(line));
   return records;
+}
+
+// Debian's libxapian 1.4 frees memory inside Database::check() with a sized delete that
+// does not match its allocation; AddressSanitizer (CI's sanitizer stage) stops the
+// archive-index it runs in at that point. The mismatch is wholly inside the library (both
+// frames are libxapian's), so only the tests that run `archive-index check` let it pass,
+// in the children they start; our own code keeps the check everywhere else.
+inline void TolerateXapianCheckSizedDelete() {
+  std::string options = "new_delete_type_mismatch=0";
+  if (const char* given = std::getenv("ASAN_OPTIONS"); given != nullptr && *given != '\0')
+    options = std::string(given) + ":" + options;
+  ::setenv("ASAN_OPTIONS", options.c_str(), 1);
 }
 
 // The one JSON object a --json run printed (a null object when there was none).

@@ -4,6 +4,8 @@
 #include <rocksdb/options.h>
 #include <xapian.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -18,12 +20,32 @@
 namespace archive::indexer {
 namespace {
 
+// The database a Xapian stub names, followed to the end: a read replica's generation
+// holds a stub file ("auto xapian-a"), and xapian-replicate's directory another one
+// (XAPIANDB: "auto replica_1"). Database::check takes a database, not a stub.
+std::string FollowStubs(std::string path) {
+  for (int depth = 0; depth < 4; ++depth) {
+    std::error_code error;
+    const std::filesystem::path stub = std::filesystem::is_directory(path, error)
+                                           ? std::filesystem::path(path) / "XAPIANDB"
+                                           : std::filesystem::path(path);
+    std::ifstream in(stub);
+    std::string line, type, target;
+    while (std::getline(in, line) && (line.empty() || line[0] == '#')) {
+    }
+    std::istringstream(line) >> type >> target;
+    if (type != "auto" || target.empty()) return path;
+    path = (stub.parent_path() / target).string();
+  }
+  return path;
+}
+
 // Xapian's structural check of every table (what xapian-check prints, one problem per
 // line of its report).
 void CheckXapianTables(const std::string& path, IndexCheck& check) {
   std::ostringstream report;
   Status status = CallXapian("checking the Xapian database", [&] {
-    size_t errors = Xapian::Database::check(path, 0, &report);
+    size_t errors = Xapian::Database::check(FollowStubs(path), 0, &report);
     if (errors > 0)
       check.problems.push_back("xapian: " + std::to_string(errors) +
                                " errors found by the database check: " + report.str());

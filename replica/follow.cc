@@ -8,11 +8,13 @@
 // A round updates the copy nobody reads, fetches a store checkpoint holding exactly that
 // revision, then switches the store link and the stub (each a rename), so that a reader
 // opening the database sees a revision whose documents are all in the store it opens.
+#include <fcntl.h>
 #include <httplib.h>
 #include <signal.h>
 #include <unistd.h>
 #include <xapian.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -67,14 +69,45 @@ std::string LiveCopy(const fs::path& gen_dir) {
   return type == "auto" ? target : "";
 }
 
+// A file written through a descriptor, so that it can be made durable before it is named.
+class DurableFile {
+ public:
+  explicit DurableFile(const fs::path& path)
+      : path_(path), fd_(open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) {}
+  ~DurableFile() {
+    if (fd_ >= 0) close(fd_);
+  }
+  DurableFile(const DurableFile&) = delete;
+  DurableFile& operator=(const DurableFile&) = delete;
+
+  bool Write(const char* data, size_t length) {
+    while (fd_ >= 0 && length > 0) {
+      const ssize_t n = write(fd_, data, length);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      data += n;
+      length -= static_cast<size_t>(n);
+    }
+    return fd_ >= 0;
+  }
+  // Syncs and closes.
+  Status Finish() {
+    const bool ok = fd_ >= 0 && fsync(fd_) == 0 && close(fd_) == 0;
+    fd_ = -1;
+    return ok ? Status::Ok() : Status::IOError("writing " + path_.string());
+  }
+
+ private:
+  fs::path path_;
+  int fd_;
+};
+
 Status WriteFileAtomically(const fs::path& path, const std::string& content) {
   const fs::path temporary = path.string() + ".new";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << content;
-    out.flush();
-    if (!out) return Status::IOError("writing " + temporary.string());
-  }
+  DurableFile out(temporary);
+  if (!out.Write(content.data(), content.size()))
+    return Status::IOError("writing " + temporary.string());
+  ARCHIVE_RETURN_IF_ERROR(out.Finish());
   if (std::rename(temporary.c_str(), path.c_str()) != 0)
     return Status::IOError("renaming " + temporary.string());
   return Status::Ok();
@@ -314,23 +347,26 @@ class Follower {
 
   Status Download(const std::string& checkpoint, const std::string& file, uint64_t size,
                   const fs::path& to) const {
-    std::ofstream out(to, std::ios::binary | std::ios::trunc);
+    DurableFile out(to);
+    bool written = true;
     httplib::Client client = Client();
     httplib::Result result = client.Get("/replication/checkpoints/" + checkpoint + "/" + file,
                                         [&](const char* data, size_t length) {
-                                          out.write(data, static_cast<std::streamsize>(length));
-                                          return static_cast<bool>(out);
+                                          written = out.Write(data, length);
+                                          return written;
                                         });
-    out.close();
     if (!result)
       return Status::Unavailable("fetching " + file + " from " + options_.primary + ": " +
                                  httplib::to_string(result.error()));
     if (result->status != 200)
       return Status::Unavailable("fetching " + file + " from " + options_.primary + ": HTTP " +
                                  std::to_string(result->status));
+    if (!written) return Status::IOError("writing " + to.string());
+    ARCHIVE_RETURN_IF_ERROR(out.Finish());
     std::error_code error;
-    if (!out || fs::file_size(to, error) != size)
-      return Status::IOError("fetching " + file + ": wrong size or write failed");
+    if (fs::file_size(to, error) != size)
+      return Status::Corruption("fetching " + file + ": " + std::to_string(size) +
+                                " bytes announced, another size received");
     return Status::Ok();
   }
 
