@@ -19,7 +19,7 @@
 #include "core/fatal_error.h"
 #include "indexer/commands.h"
 #include "indexer/pull_command.h"
-#include "replica/replication.h"
+#include "indexer/replication.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "replica/child_process.h"
+#include "indexer/child_process.h"
 
 #include <fcntl.h>
 #include <poll.h>

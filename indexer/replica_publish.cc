@@ -22,8 +22,8 @@
 #include "core/index_layout.h"
 #include "core/schema.h"
 #include "core/xapian_errors.h"
-#include "replica/child_process.h"
-#include "replica/replication.h"
+#include "indexer/child_process.h"
+#include "indexer/replication.h"
 
 namespace archive::replica {
 namespace {
