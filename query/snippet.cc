@@ -46,8 +46,9 @@ struct ViewHasher {
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
 };
 
-// Bounded: dropped whole when full (a few MB at most).
-constexpr size_t kMaxCachedForms = 200'000;
+// Bounded, dropped whole when full: a few MB per thread at most (a server has a few
+// dozen threads).
+constexpr size_t kMaxCachedForms = 50'000;
 
 const WordForms& FormsOf(std::string_view word, const Analyzer& analyzer,
                          const Xapian::Stem& english, const Xapian::Stem& spanish) {
