@@ -16,6 +16,7 @@
 // would. When that prefix is too short (many copies collapsed, ties at the edge of B, A
 // cut off), the caller falls back to the full query.
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
@@ -55,11 +56,20 @@ std::optional<SearchRun::Page> SearchRun::FastPage() const {
     const Xapian::Query boosted(Xapian::Query::OP_AND_MAYBE, full_, boost_);
     const Xapian::Query only_phrase(Xapian::Query::OP_FILTER, boosted, boost_);
     Xapian::MSet a = PlainEnquire(only_phrase).get_mset(0, kMaxBoosted);
-    if (a.size() >= kMaxBoosted) return std::nullopt;
+    // Every phrase match, or nothing is known (the time limit can cut a pass short).
+    if (a.size() >= kMaxBoosted || a.get_matches_upper_bound() != a.size()) return std::nullopt;
     for (auto it = a.begin(); it != a.end(); ++it) weights[*it] = it.get_weight();
   }
+  const auto started = std::chrono::steady_clock::now();
   const Xapian::MSet estimates = PlainEnquire(full_).get_mset(0, fetch);
-  const bool complete = estimates.size() < fetch;
+  // Stopped by the time limit: the best hits found so far, as the full query would give
+  // (running that as well would double the worst query's time).
+  const double limit = context_.options.match_time_limit_s;
+  const bool cut =
+      limit > 0 &&
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limit;
+  const bool complete =
+      estimates.size() < fetch && estimates.get_matches_upper_bound() == estimates.size();
   for (auto it = estimates.begin(); it != estimates.end(); ++it)
     weights.try_emplace(*it, it.get_weight());
   // Below this weight a document may be missing from both passes.
@@ -67,7 +77,7 @@ std::optional<SearchRun::Page> SearchRun::FastPage() const {
                                                      : (estimates.end() - 1).get_weight();
   std::vector<Ranked> ranked;
   for (const auto& [docid, weight] : weights) {
-    if (!complete && weight <= floor) continue;
+    if (!complete && !cut && weight <= floor) continue;
     Xapian::Document document = context_.db.get_document(docid);
     ranked.push_back({docid, weight, document.get_value(schema::kDateSlot),
                       request_.collapse ? document.get_value(schema::kCollapseSlot) : ""});
@@ -81,7 +91,7 @@ std::optional<SearchRun::Page> SearchRun::FastPage() const {
   std::erase_if(ranked, [&](const Ranked& r) {
     return !r.collapse_key.empty() && !seen.insert(r.collapse_key).second;
   });
-  if (!complete && ranked.size() < wanted) return std::nullopt;
+  if (!complete && !cut && ranked.size() < wanted) return std::nullopt;
   Page page;
   // Every match seen: the total is exact (after collapsing, as the full query counts).
   page.total = complete ? ranked.size() : estimates.get_matches_estimated();

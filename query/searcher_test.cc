@@ -446,3 +446,66 @@ TEST(SearcherLanguageTest, FindsSpanishArticlesByTheirWords) {
 
 }  // namespace
 }  // namespace archive::query
+
+namespace archive::query {
+namespace {
+
+// The relevance page comes from passes that let Xapian skip (search_run_page.cc);
+// Export walks the full query (boost, date tie-break, collapse). Every page must be the
+// matching slice of it: copies collapsed, ties broken by date, title phrases boosted.
+TEST(SearcherPageTest, PagesMatchTheFullQueryWithCopiesTiesAndTitlePhrases) {
+  test::TempDir dir;
+  {
+    auto indexer = indexer::Indexer::Open({dir.path()});
+    ASSERT_ARCHIVE_OK(indexer);
+    int n = 0;
+    auto add = [&](const std::string& date, const std::string& title, const std::string& body) {
+      auto added = (*indexer)->Add(Make("a" + std::to_string(n++), date, title, body, {}, {}));
+      ASSERT_ARCHIVE_OK(added);
+    };
+    for (int i = 0; i < 12; ++i) {
+      const std::string date = "2019-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+      // Identical texts on different dates: equal weights, so the date decides.
+      add(date, "Tenants meet", "The rent control campaign met again.");
+      // A print and a web copy of one article: same title, same month.
+      add(date, "Rent control vote " + std::to_string(i), "Council votes on rent control.");
+      add(date, "Rent control vote " + std::to_string(i), "Council votes on rent control today.");
+      add(date, "Budget", i % 2 ? "Rent rose; control was lost." : "Nothing about it.");
+    }
+    auto summary = (*indexer)->Commit();
+    ASSERT_ARCHIVE_OK(summary);
+  }
+  auto searcher = Searcher::Open({dir.path()});
+  ASSERT_ARCHIVE_OK(searcher);
+  for (const char* query : {"rent control", "rent", "control campaign", "council votes rent"}) {
+    SearchRequest request;
+    request.query = query;
+    std::vector<Hit> all;
+    auto exported = (*searcher)->Export(request, [&](const Hit& hit) {
+      all.push_back(hit);
+      return true;
+    });
+    ASSERT_ARCHIVE_OK(exported);
+    ASSERT_GT(all.size(), 5u) << query;
+    for (uint32_t limit : {1u, 3u, 10u}) {
+      for (uint32_t offset : {0u, 2u, 7u}) {
+        request.limit = limit;
+        request.offset = offset;
+        auto page = (*searcher)->Search(request);
+        ASSERT_ARCHIVE_OK(page);
+        const size_t expected =
+            std::min<size_t>(limit, all.size() - std::min<size_t>(offset, all.size()));
+        ASSERT_EQ(expected, page->hits.size()) << query << " " << limit << " " << offset;
+        for (size_t i = 0; i < page->hits.size(); ++i) {
+          const Hit& want = all[offset + i];
+          EXPECT_EQ(want.id, page->hits[i].id) << query << " " << limit << " " << offset;
+          EXPECT_EQ(want.score, page->hits[i].score);
+          EXPECT_EQ(want.rank, page->hits[i].rank);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace archive::query
