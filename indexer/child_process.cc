@@ -48,6 +48,15 @@ int ExitCode(int wait_status) { return WIFEXITED(wait_status) ? WEXITSTATUS(wait
 
 }  // namespace
 
+sigset_t BlockStopSignals() {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  return stop_signals;
+}
+
 StatusOr<ToolRun> RunTool(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0)

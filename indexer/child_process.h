@@ -5,6 +5,7 @@
 // Module-internal.
 #pragma once
 
+#include <signal.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -20,6 +21,11 @@ struct ToolRun {
   bool timed_out = false;
   std::string output;  // standard output and error together
 };
+
+// Blocks SIGINT and SIGTERM in the calling thread (and every thread it starts later), so
+// that a long-running command takes them with sigtimedwait() on the returned set and
+// stops in order. Call it before any thread starts.
+sigset_t BlockStopSignals();
 
 // Runs `argv` to completion, or kills it after `timeout`.
 StatusOr<ToolRun> RunTool(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);

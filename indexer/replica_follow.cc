@@ -408,11 +408,7 @@ std::string Describe(const FollowRound& round) {
 }  // namespace
 
 Status Follow(const FollowOptions& options) {
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const sigset_t stop_signals = BlockStopSignals();
   Follower follower(options);
   ARCHIVE_RETURN_IF_ERROR(follower.Connect());
   std::ostringstream interval;

@@ -235,11 +235,7 @@ bool IsPublished(const std::string& index_dir) {
 Status Publish(const PublishOptions& options) {
   // SIGINT/SIGTERM are taken with sigtimedwait() below; blocked before any thread starts
   // so that every thread inherits the mask.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const sigset_t stop_signals = BlockStopSignals();
   signal(SIGPIPE, SIG_IGN);
 
   if (!index_layout::ReadCurrent(options.index_dir).ok())

@@ -161,6 +161,13 @@ class ReplicationTest : public ::testing::Test {
                      "127.0.0.1:" + std::to_string(port), "--once", "--timeout", "10"});
   }
 
+  // A follower that keeps polling the primary at `port` until the test ends.
+  std::unique_ptr<test::ChildProcess> StartFollower(int port) {
+    return std::make_unique<test::ChildProcess>(std::vector<std::string>{
+        test::BinaryPath("archive-index"), "follow", "--index", replica_, "--primary",
+        "127.0.0.1:" + std::to_string(port), "--interval", "0.2", "--timeout", "10"});
+  }
+
   json Status(const std::string& index) { return indexer::testing::Status(index); }
 
   std::unique_ptr<test::ChildProcess> StartServer(int& port) {
@@ -184,9 +191,7 @@ TEST_F(ReplicationTest, ServesWhileReceivingUpdates) {
   Publisher publisher(primary_, 0);
   ASSERT_GT(publisher.port(), 0) << publisher.banner();
   ASSERT_EQ(0, FollowOnce(publisher.port()).exit_code);
-  test::ChildProcess follower({test::BinaryPath("archive-index"), "follow", "--index", replica_,
-                               "--primary", "127.0.0.1:" + std::to_string(publisher.port()),
-                               "--interval", "0.2", "--timeout", "10"});
+  auto follower = StartFollower(publisher.port());
   int port = 0;
   auto server = StartServer(port);
   ASSERT_GT(port, 0);
@@ -239,9 +244,7 @@ TEST_F(ReplicationTest, CatchesUpAfterBeingOffline) {
 TEST_F(ReplicationTest, SwitchesToANewGenerationAfterARebuild) {
   Publisher publisher(primary_, 0);
   ASSERT_EQ(0, FollowOnce(publisher.port()).exit_code);
-  test::ChildProcess follower({test::BinaryPath("archive-index"), "follow", "--index", replica_,
-                               "--primary", "127.0.0.1:" + std::to_string(publisher.port()),
-                               "--interval", "0.2", "--timeout", "10"});
+  auto follower = StartFollower(publisher.port());
   int port = 0;
   auto server = StartServer(port);
   Reader reader(port, /*articles_may_go=*/true);
