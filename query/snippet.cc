@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/html_text.h"
+#include "query/word_forms.h"
 
 namespace archive::query {
 namespace {
@@ -29,39 +30,6 @@ void AppendEscaped(std::string_view text, bool escape_html, std::string& out) {
       out += c;
     }
   }
-}
-
-// A word as written, folded (its first token) and stemmed in both languages. Kept per
-// thread across requests: the words of articles recur from query to query, and folding
-// and stemming each distinct word of each page's bodies was a fifth of the snippets'
-// time (profiled at 100,000 articles).
-struct WordForms {
-  std::string folded;
-  std::string english;
-  std::string spanish;
-};
-
-struct ViewHasher {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-};
-
-// Bounded, dropped whole when full: a few MB per thread at most (a server has a few
-// dozen threads).
-constexpr size_t kMaxCachedForms = 50'000;
-
-const WordForms& FormsOf(std::string_view word, const Analyzer& analyzer,
-                         const Xapian::Stem& english, const Xapian::Stem& spanish) {
-  thread_local std::unordered_map<std::string, WordForms, ViewHasher, std::equal_to<>> cache;
-  if (auto found = cache.find(word); found != cache.end()) return found->second;
-  if (cache.size() >= kMaxCachedForms) cache.clear();
-  WordForms forms;
-  forms.folded = analyzer.Fold(word);
-  // "$15" folds to two tokens ("15dollars 15"); the first is the one that says "$15".
-  if (size_t space = forms.folded.find(' '); space != std::string::npos) forms.folded.resize(space);
-  forms.english = english(forms.folded);
-  forms.spanish = spanish(forms.folded);
-  return cache.emplace(std::string(word), std::move(forms)).first->second;
 }
 
 }  // namespace
@@ -158,7 +126,8 @@ SnippetMaker::Match SnippetMaker::MatchOf(std::string_view word) const {
   // Looked up by view: most words are already cached, and a key string per word cost.
   if (auto found = match_cache_.find(word); found != match_cache_.end()) return found->second;
   auto cached = match_cache_.emplace(std::string(word), Match()).first;
-  const WordForms& forms = FormsOf(word, analyzer_, english_, spanish_);
+  // Kept across requests, for every thread at once (query/word_forms.h).
+  const WordForms forms = WordFormCache::Shared().Get(word, analyzer_, english_, spanish_);
   const std::string& folded = forms.folded;
   auto is_loose = [this](int index) {
     return static_cast<size_t>(index) >= phrase_only_.size() ||
