@@ -23,11 +23,6 @@ class DB;
 
 namespace archive {
 
-// The stored form of an article: a CBOR object with one key per field. DecodeArticle()
-// fails with kCorruption unless every field is there with its type.
-std::string EncodeArticle(const Article& article);
-StatusOr<Article> DecodeArticle(std::string_view bytes);
-
 class DocStore {
  public:
   // kBulkLoad: read-write on a new store that nobody reads before it is complete (a

@@ -2,9 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdint>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -132,79 +130,6 @@ TEST(DocStoreTest, ReadOnlyOpenOfMissingStoreFails) {
   StatusOr<std::unique_ptr<DocStore>> store =
       DocStore::Open(dir.Join("missing"), DocStore::Mode::kReadOnly);
   EXPECT_FALSE(store.ok());
-}
-
-}  // namespace
-}  // namespace archive
-
-namespace archive {
-namespace {
-
-std::string Cbor(const nlohmann::json& record) {
-  std::vector<std::uint8_t> bytes = nlohmann::json::to_cbor(record);
-  return std::string(bytes.begin(), bytes.end());
-}
-
-nlohmann::json FullRecord() { return nlohmann::json::from_cbor(EncodeArticle(SampleArticle())); }
-
-TEST(ArticleCodecTest, RoundTripsEveryField) {
-  Article article = SampleArticle();
-  article.kind = "issue";
-  article.url = "https://example.org/a";
-  article.summary = "Sāwant’s “campaign” — $15";
-  article.lang = "es";
-  article.issue = -3;
-  article.authors = {};
-  StatusOr<Article> decoded = DecodeArticle(EncodeArticle(article));
-  ASSERT_ARCHIVE_OK(decoded);
-  EXPECT_EQ(article.id, decoded->id);
-  EXPECT_EQ(article.kind, decoded->kind);
-  EXPECT_EQ(article.title, decoded->title);
-  EXPECT_EQ(article.body, decoded->body);
-  EXPECT_EQ(article.url, decoded->url);
-  EXPECT_EQ(article.date, decoded->date);
-  EXPECT_EQ(article.issue, decoded->issue);
-  EXPECT_EQ(article.authors, decoded->authors);
-  EXPECT_EQ(article.topics, decoded->topics);
-  EXPECT_EQ(article.cities, decoded->cities);
-  EXPECT_EQ(article.summary, decoded->summary);
-  EXPECT_EQ(article.lang, decoded->lang);
-  EXPECT_FALSE(decoded->topics_derived);
-}
-
-TEST(ArticleCodecTest, IgnoresUnknownKeysAndReadsOptionalFlags) {
-  nlohmann::json record = FullRecord();
-  record["later"] = {{"nested", {1, "two", {{"title", 3}}}}, {"flag", true}};
-  record["topics_derived"] = true;
-  record["title"] = "First";
-  StatusOr<Article> decoded = DecodeArticle(Cbor(record));
-  ASSERT_ARCHIVE_OK(decoded);
-  EXPECT_EQ("First", decoded->title);  // a "title" inside an unknown key is not the title
-  EXPECT_TRUE(decoded->topics_derived);
-  EXPECT_FALSE(decoded->cities_derived);
-  EXPECT_EQ(std::vector<std::string>({"Seattle", "Tacoma"}), decoded->cities);
-}
-
-TEST(ArticleCodecTest, RejectsMissingFieldsWrongTypesAndNonObjects) {
-  auto corrupt = [](const std::string& bytes) {
-    return DecodeArticle(bytes).status().code() == StatusCode::kCorruption;
-  };
-  nlohmann::json missing = FullRecord();
-  missing.erase("title");
-  EXPECT_TRUE(corrupt(Cbor(missing)));
-  for (const char* field : {"title", "topics", "issue", "topics_derived"}) {
-    nlohmann::json wrong = FullRecord();
-    wrong[field] = field == std::string("issue") ? nlohmann::json("74") : nlohmann::json(7);
-    EXPECT_TRUE(corrupt(Cbor(wrong))) << field;
-  }
-  nlohmann::json list_of_numbers = FullRecord();
-  list_of_numbers["cities"] = {1, 2};
-  EXPECT_TRUE(corrupt(Cbor(list_of_numbers)));
-  EXPECT_TRUE(corrupt(Cbor(nlohmann::json::array({1, 2}))));
-  EXPECT_TRUE(corrupt(Cbor("text")));
-  EXPECT_TRUE(corrupt(EncodeArticle(SampleArticle()) + "x"));  // trailing bytes
-  EXPECT_TRUE(corrupt(EncodeArticle(SampleArticle()).substr(0, 20)));
-  EXPECT_TRUE(corrupt(""));
 }
 
 }  // namespace
