@@ -83,13 +83,6 @@ FacetTable FacetTable::Load(const Xapian::Database& db, const AuthorsOf& fallbac
   return table;
 }
 
-std::span<const uint32_t> FacetTable::ValuesOf(Xapian::docid docid, Facet facet) const {
-  const Column& column = facets_[static_cast<int>(facet)];
-  if (docid + 1 >= column.offsets.size()) return {};
-  return std::span<const uint32_t>(column.ids.data() + column.offsets[docid],
-                                   column.offsets[docid + 1] - column.offsets[docid]);
-}
-
 int64_t FacetTable::IdOf(Facet facet, const std::string& folded_value) const {
   const Column& column = facets_[static_cast<int>(facet)];
   auto it = column.id_by_folded_name.find(folded_value);

@@ -33,8 +33,14 @@ class FacetTable {
   // Reads the facet, date and issue slots of every document in `db`.
   static FacetTable Load(const Xapian::Database& db, const AuthorsOf& fallback_authors = {});
 
-  // The value ids of one document's facet (empty for an unknown docid).
-  std::span<const uint32_t> ValuesOf(Xapian::docid docid, Facet facet) const;
+  // The value ids of one document's facet (empty for an unknown docid). Inline: the facet
+  // pass asks for three facets of every match.
+  std::span<const uint32_t> ValuesOf(Xapian::docid docid, Facet facet) const {
+    const Column& column = facets_[static_cast<int>(facet)];
+    if (docid + 1 >= column.offsets.size()) return {};
+    return std::span<const uint32_t>(column.ids.data() + column.offsets[docid],
+                                     column.offsets[docid + 1] - column.offsets[docid]);
+  }
 
   // The id of a display value (matched case- and accent-insensitively by the caller's
   // folding), or -1 when no document has it.

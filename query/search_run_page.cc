@@ -94,9 +94,11 @@ std::optional<SearchRun::Page> SearchRun::FastPage() const {
   if (!complete && !cut && ranked.size() < wanted) return std::nullopt;
   Page page;
   // Every match seen: the total is exact (after collapsing, as the full query counts).
+  // Otherwise B's bounds count matches before collapsing: exact only when nothing
+  // collapses.
   page.total = complete ? ranked.size() : estimates.get_matches_estimated();
-  page.total_is_exact =
-      complete || estimates.get_matches_lower_bound() == estimates.get_matches_upper_bound();
+  page.total_is_exact = complete || (!request_.collapse && estimates.get_matches_lower_bound() ==
+                                                               estimates.get_matches_upper_bound());
   page.matches_upper_bound = estimates.get_matches_upper_bound();
   const size_t begin = std::min<size_t>(request_.offset, ranked.size());
   const size_t end = std::min<size_t>(wanted, ranked.size());

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -78,8 +79,11 @@ class SnippetMaker {
   Xapian::Stem spanish_{"spanish"};
   std::unordered_map<std::string, int> exact_;  // folded word → distinct term index
   std::unordered_map<std::string, int> stems_;  // stem → distinct term index
-  std::vector<std::vector<int>> phrases_;       // quoted phrases, as term indexes in order
-  std::vector<bool> phrase_only_;               // by term index: only ever inside a phrase
+  // The first bytes of the ASCII-initial terms and stems: a word that begins with another
+  // ASCII letter or digit matches none of them (MatchOf).
+  std::array<bool, 128> first_bytes_{};
+  std::vector<std::vector<int>> phrases_;  // quoted phrases, as term indexes in order
+  std::vector<bool> phrase_only_;          // by term index: only ever inside a phrase
   struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }

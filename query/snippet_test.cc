@@ -76,6 +76,10 @@ TEST_F(SnippetTest, HighlightsTheOriginalWords) {
        "The Fight for <mark>$15</mark> and <mark>15</mark> workers."},
       {"$15", "The Fight for $15 now.", "The Fight for <mark>$15</mark> now."},
       {"\"fight for $15\"", "The Fight for $15 now.", "The <mark>Fight for $15</mark> now."},
+      // Stems that are not a prefix of the word ("dying" stems to "die"), capitals, digits.
+      {"dying", "Dies and DYING trees, 12 dead.",
+       "<mark>Dies</mark> and <mark>DYING</mark> trees, 12 dead."},
+      {"12 Yelling", "Dies and yelled: 12.", "Dies and <mark>yelled</mark>: <mark>12</mark>."},
       // Title and author fields highlight too.
       {"title:strike", "Strike at the port", "<mark>Strike</mark> at the port"},
       {"author:sawant", "Sāwant wins", "<mark>Sāwant</mark> wins"},
