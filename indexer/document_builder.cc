@@ -52,6 +52,20 @@ std::vector<std::string> JoinedHyphenations(std::string_view folded) {
   return joined;
 }
 
+// TermGenerator's STEM_SOME rule: a word is stemmed when its first character is a letter
+// (lower, title, modifier or other case; the text is folded, so never an upper case one).
+bool BeginsStemmableWord(unsigned ch) {
+  switch (Xapian::Unicode::get_category(ch)) {
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Snowball stems every occurrence afresh (~2,000 instructions a word; TermGenerator asks
 // for each word of the text): 19% of a rebuild's instructions under callgrind. An
 // article's words repeat, and a part's vocabulary is a few thousand words, so the stems
@@ -108,8 +122,8 @@ Xapian::Document DocumentBuilder::Build(const Article& article, std::string_view
 void DocumentBuilder::IndexText(const Article& article, const std::string& body,
                                 const std::string& lang) {
   const Xapian::Stem& stemmer = StemmerFor(lang);
-  term_generator_.set_stemmer(stemmer);
-  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Words only, with positions: the Z stems come after, once per distinct word (AddStems).
+  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 
   const std::string title = analyzer_.Fold(article.title);
   term_generator_.index_text(title, 1, std::string(schema::kTitlePrefix));
@@ -124,9 +138,37 @@ void DocumentBuilder::IndexText(const Article& article, const std::string& body,
   term_generator_.index_text(analyzer_.Fold(article.summary));
   term_generator_.increase_termpos();
   term_generator_.index_text(body);
+  AddStems(stemmer);
   AddJoinedHyphenations(title, schema::kTitlePrefix, stemmer);
   AddJoinedHyphenations(title, "", stemmer);
   AddJoinedHyphenations(body, "", stemmer);
+}
+
+// What TermGenerator's STEM_SOME adds, the same terms with the same wdf, at a quarter of
+// the cost: STEM_SOME stems and adds "Z" + prefix + stem once per word occurrence (a map
+// lookup in the document each time, 8% of a rebuild's instructions); here each distinct
+// word is stemmed once and its Z term added with the word's wdf. As STEM_SOME does, only
+// words that begin with a letter are stemmed, and an empty stem adds nothing.
+// REQUIRES: the document holds only the words of index_text() so far (prefix "", S or A).
+void DocumentBuilder::AddStems(const Xapian::Stem& stemmer) {
+  Xapian::Document document = term_generator_.get_document();
+  std::vector<std::pair<std::string, Xapian::termcount>> stems;
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    const std::string& term = *it;
+    size_t prefix_length = 0;
+    while (prefix_length < term.size() && term[prefix_length] >= 'A' && term[prefix_length] <= 'Z')
+      ++prefix_length;
+    if (prefix_length == term.size()) continue;
+    const unsigned first =
+        *Xapian::Utf8Iterator(term.data() + prefix_length, term.size() - prefix_length);
+    if (!BeginsStemmableWord(first)) continue;
+    std::string stem = stemmer(term.substr(prefix_length));
+    if (stem.empty()) continue;
+    std::string stemmed = "Z";  // built up piecewise: GCC 12 warns wrongly on "Z" + string
+    stemmed.append(term, 0, prefix_length).append(stem);
+    stems.emplace_back(std::move(stemmed), it.get_wdf());
+  }
+  for (const auto& [stemmed, wdf] : stems) document.add_term(stemmed, wdf);
 }
 
 const Xapian::Stem& DocumentBuilder::StemmerFor(const std::string& lang) {

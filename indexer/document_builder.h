@@ -41,6 +41,7 @@ class DocumentBuilder {
   // The stemmer of `lang`'s language, one per language for the builder's life (each
   // remembers the stems it made).
   const Xapian::Stem& StemmerFor(const std::string& lang);
+  void AddStems(const Xapian::Stem& stemmer);
   void AddJoinedHyphenations(const std::string& folded, std::string_view prefix,
                              const Xapian::Stem& stemmer);
   void AddBooleanTerms(const Article& article, const std::string& lang,
