@@ -25,29 +25,32 @@ bool IsWordByte(char c) {
 
 // "anti-war" and "ocasio-cortez": Xapian indexes the parts (and a typed "anti-war" is a
 // phrase of them), so the joined forms ("antiwar") are what is missing.
+// Looks only around hyphens (memchr), not at every word of a body.
 std::vector<std::string> JoinedHyphenations(std::string_view folded) {
   std::vector<std::string> joined;
   size_t pos = 0;
-  while (pos < folded.size()) {
-    if (!IsWordByte(folded[pos])) {
+  while ((pos = folded.find('-', pos)) != std::string_view::npos) {
+    if (pos == 0 || pos + 1 >= folded.size() || !IsWordByte(folded[pos - 1]) ||
+        !IsWordByte(folded[pos + 1])) {
       ++pos;
       continue;
     }
+    size_t start = pos;  // of the word before the hyphen
+    while (start > 0 && IsWordByte(folded[start - 1])) --start;
     std::string word;
-    int parts = 0;
     while (true) {
-      size_t end = pos;
+      size_t end = start;
       while (end < folded.size() && IsWordByte(folded[end])) ++end;
-      word.append(folded, pos, end - pos);
-      ++parts;
-      pos = end;
-      if (pos + 1 < folded.size() && folded[pos] == '-' && IsWordByte(folded[pos + 1])) {
-        ++pos;
+      word.append(folded, start, end - start);
+      start = end;
+      if (start + 1 < folded.size() && folded[start] == '-' && IsWordByte(folded[start + 1])) {
+        ++start;
         continue;
       }
       break;
     }
-    if (parts > 1) joined.push_back(std::move(word));
+    joined.push_back(std::move(word));
+    pos = start;
   }
   return joined;
 }
