@@ -20,6 +20,13 @@ TEST(AnalyzerTest, FoldsForMatching) {
       {"Bernie’s campaign", "bernie's campaign"},
       {"“Divest Now!”", "\"divest now!\""},
       {"strike—and win", "strike and win"},
+      // Typographic punctuation beside other non-ASCII letters, marks or compatibility
+      // forms in the same word: folded as a whole, not only the punctuation made plain.
+      {"“Café”", "\"cafe\""},
+      {"«Lucía»", "\"lucia\""},
+      {"O’NEILL’S ′", "o'neill's '"},
+      {"e\u0301’s", "e's"},
+      {"‘ﬁght’—Straße", "'fight' strasse"},
       {"ﬁght", "fight"},  // NFKC: the ligature becomes two letters
       {"Straße", "strasse"},
       // A dollar amount keeps its sign as a token of its own, and its number.

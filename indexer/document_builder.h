@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,10 @@ class DocumentBuilder {
 
  private:
   void IndexText(const Article& article, const std::string& folded_body, const std::string& lang);
+  // The stemmer of `lang`'s language, one per language for the builder's life (each
+  // remembers the stems it made).
+  const Xapian::Stem& StemmerFor(const std::string& lang);
+  void AddStems(const Xapian::Stem& stemmer);
   void AddJoinedHyphenations(const std::string& folded, std::string_view prefix,
                              const Xapian::Stem& stemmer);
   void AddBooleanTerms(const Article& article, const std::string& lang,
@@ -47,6 +52,7 @@ class DocumentBuilder {
 
   const Analyzer& analyzer_;
   Xapian::TermGenerator term_generator_;
+  std::map<std::string, Xapian::Stem> stemmers_;  // by Xapian language name
 };
 
 }  // namespace archive::indexer

@@ -35,7 +35,11 @@ struct Rebuilder::Impl {
   Status SubmitPart();
   Status CheckParts(bool wait_all);  // collects finished parts; all of them when asked
   Status Merge();                    // parts → the generation's Xapian database
-  Status Seal();  // commit, record the revision, sync; the generation is then complete
+  // The generation's store: duplicates resolved, revision recorded, compacted and synced.
+  Status SealStore(const std::string& now);
+  // The Xapian side: revision recorded and committed; then the directories synced. The
+  // generation is then complete.
+  Status Seal(const std::string& now);
   StatusOr<uint64_t> CountRemoved() const;
 
   std::string XapianPath() const { return index_layout::XapianPath(options.index_dir, generation); }
@@ -141,14 +145,22 @@ Status Rebuilder::Impl::Merge() {
   });
 }
 
-Status Rebuilder::Impl::Seal() {
+Status Rebuilder::Impl::SealStore(const std::string& now) {
   for (const auto& [id, duplicate] : duplicates) {
     const std::string& hash = ids.at(id).hash;
     ARCHIVE_RETURN_IF_ERROR(store->SetCurrent(id, hash));
     for (const std::string& abandoned : duplicate.abandoned_hashes)
       if (abandoned != hash) ARCHIVE_RETURN_IF_ERROR(store->DeleteVersion(id, abandoned));
   }
-  const std::string now = NowUtc();
+  ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(schema::kRevisionKey, "1"));
+  ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(kUpdatedAtKey, now));
+  ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(kStoreDirtyKey, "0"));
+  ARCHIVE_RETURN_IF_ERROR(store->Sync());
+  store.reset();
+  return Status::Ok();
+}
+
+Status Rebuilder::Impl::Seal(const std::string& now) {
   ARCHIVE_RETURN_IF_ERROR(CallXapian("committing the new generation", [&] {
     Xapian::WritableDatabase db(XapianPath(), Xapian::DB_OPEN);
     db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
@@ -157,11 +169,6 @@ Status Rebuilder::Impl::Seal() {
     db.commit();
     db.close();
   }));
-  ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(schema::kRevisionKey, "1"));
-  ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(kUpdatedAtKey, now));
-  ARCHIVE_RETURN_IF_ERROR(store->PutMetadata(kStoreDirtyKey, "0"));
-  ARCHIVE_RETURN_IF_ERROR(store->Sync());
-  store.reset();
   // Xapian and RocksDB sync their files; the directory entries that name them are ours.
   for (const std::string& dir :
        {XapianPath(), index_layout::StorePath(options.index_dir, generation),
@@ -261,8 +268,17 @@ StatusOr<UpdateSummary> Rebuilder::Finish() {
   impl.pool.reset();
   ARCHIVE_ASSIGN_OR_RETURN(summary_.removed, impl.CountRemoved());
   impl.live_store.reset();
-  ARCHIVE_RETURN_IF_ERROR(impl.Merge());
-  ARCHIVE_RETURN_IF_ERROR(impl.Seal());
+  // The store's final compaction and Xapian's merge each keep one core busy, and neither
+  // reads what the other writes: they run side by side (a generation is complete, and
+  // can be made live, only when both are done).
+  const std::string now = NowUtc();
+  std::future<Status> store_sealed =
+      std::async(std::launch::async, [&impl, &now] { return impl.SealStore(now); });
+  const Status merged = impl.Merge();
+  const Status store_status = store_sealed.get();
+  ARCHIVE_RETURN_IF_ERROR(merged);
+  ARCHIVE_RETURN_IF_ERROR(store_status);
+  ARCHIVE_RETURN_IF_ERROR(impl.Seal(now));
   CrashPoint(kCrashBeforeSwitch);
   Status switched = index_layout::WriteCurrent(impl.options.index_dir, impl.generation);
   if (!switched.ok()) {
