@@ -7,6 +7,8 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace archive::bench {
 namespace {
@@ -57,15 +59,22 @@ class TinyServer {
   std::map<std::string, int> counts_;
 };
 
-TEST(LoadGenTest, SendsTheWholeScheduleCyclingThroughThePaths) {
-  TinyServer server;
+// A load of `rate` requests/s in all over `connections`, for `ms` milliseconds.
+LoadOptions Load(const TinyServer& server, std::vector<std::string> paths, int connections,
+                 double rate, int ms) {
   LoadOptions options;
   options.base_url = server.url();
-  options.paths = {"/fast/a", "/fast/b", "/fast/c", "/fast/d", "/fast/e"};
-  options.connections = 4;
-  options.rate = 200;
-  options.duration = std::chrono::milliseconds(500);
-  const LoadReport report = RunLoad(options);
+  options.paths = std::move(paths);
+  options.connections = connections;
+  options.rate = rate;
+  options.duration = std::chrono::milliseconds(ms);
+  return options;
+}
+
+TEST(LoadGenTest, SendsTheWholeScheduleCyclingThroughThePaths) {
+  TinyServer server;
+  const LoadReport report =
+      RunLoad(Load(server, {"/fast/a", "/fast/b", "/fast/c", "/fast/d", "/fast/e"}, 4, 200, 500));
   // 4 connections, each every 20 ms for 500 ms: 25 requests each.
   EXPECT_EQ(report.scheduled, 100u);
   EXPECT_EQ(report.sent, 100u);
@@ -82,13 +91,7 @@ TEST(LoadGenTest, SendsTheWholeScheduleCyclingThroughThePaths) {
 
 TEST(LoadGenTest, CountsErrorStatuses) {
   TinyServer server;
-  LoadOptions options;
-  options.base_url = server.url();
-  options.paths = {"/fast/x", "/error"};
-  options.connections = 2;
-  options.rate = 100;
-  options.duration = std::chrono::milliseconds(200);
-  const LoadReport report = RunLoad(options);
+  const LoadReport report = RunLoad(Load(server, {"/fast/x", "/error"}, 2, 100, 200));
   EXPECT_EQ(report.scheduled, 20u);
   EXPECT_EQ(report.sent, 20u);
   EXPECT_EQ(report.completed, 10u);
@@ -97,17 +100,11 @@ TEST(LoadGenTest, CountsErrorStatuses) {
 
 TEST(LoadGenTest, LatencyRunsFromTheScheduleNotFromTheSend) {
   TinyServer server;
-  LoadOptions options;
-  options.base_url = server.url();
-  options.paths = {"/slow"};
   // One connection asked for a request every 10 ms by a server that takes 20 ms: it falls
   // further behind with every request. Measured from the schedule, the k-th request waits
   // about k * 10 ms before it is even sent; measured from the send (as a closed-loop
   // generator would), every request takes about 20 ms.
-  options.connections = 1;
-  options.rate = 100;
-  options.duration = std::chrono::milliseconds(300);
-  const LoadReport report = RunLoad(options);
+  const LoadReport report = RunLoad(Load(server, {"/slow"}, 1, 100, 300));
   ASSERT_EQ(report.completed, 30u);
   // The last request was due at 290 ms and could not finish before 30 * 20 = 600 ms.
   EXPECT_GE(report.max_us, 290'000);
