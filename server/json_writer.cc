@@ -1,5 +1,6 @@
 #include "server/json_writer.h"
 
+#include <array>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -58,6 +59,14 @@ void AppendControl(unsigned char c, std::string& out) {
   out += kHex[c & 0xF];
 }
 
+// Bytes that go out as they are without a look at their neighbours: printable ASCII
+// other than " and \ (and DEL, which nlohmann leaves alone without ensure_ascii).
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+
 void AppendNumber(auto value, std::string& out) {
   char buffer[24];
   const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -72,6 +81,10 @@ void AppendJsonString(std::string_view text, std::string& out) {
   size_t plain = 0;  // start of the run of bytes not yet copied
   for (size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (kPlain[c]) {
+      ++i;
+      continue;
+    }
     if (c >= 0x80) {
       const size_t length = Utf8Length(text, i);
       if (length == 0) {  // rare: let nlohmann decide what replaces what
@@ -80,10 +93,6 @@ void AppendJsonString(std::string_view text, std::string& out) {
         return;
       }
       i += length;
-      continue;
-    }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
       continue;
     }
     out.append(text.data() + plain, i - plain);
@@ -151,12 +160,13 @@ void JsonWriter::Strings(const std::vector<std::string>& values) {
 void JsonWriter::Open(char bracket) {
   BeforeValue();
   out_ += bracket;
-  first_.push_back(true);
+  ++depth_;
+  first_ |= uint64_t{1} << (depth_ & 63);
 }
 
 void JsonWriter::Close(char bracket) {
   out_ += bracket;
-  first_.pop_back();
+  --depth_;
 }
 
 void JsonWriter::BeforeValue() {
@@ -164,9 +174,10 @@ void JsonWriter::BeforeValue() {
     after_key_ = false;
     return;
   }
-  if (first_.empty()) return;
-  if (!first_.back()) out_ += ',';
-  first_.back() = false;
+  if (depth_ == 0) return;
+  const uint64_t bit = uint64_t{1} << (depth_ & 63);
+  if ((first_ & bit) == 0) out_ += ',';
+  first_ &= ~bit;
 }
 
 }  // namespace archive::server

@@ -38,7 +38,10 @@ class JsonWriter {
   void BeforeValue();
 
   std::string& out_;
-  std::vector<bool> first_;  // per open container: no member written yet
+  // Bit d: the container open at depth d has no member yet. The answers written here
+  // nest a few levels deep; past 64 the comma bookkeeping would be wrong.
+  uint64_t first_ = 0;
+  int depth_ = 0;
   bool after_key_ = false;
 };
 
