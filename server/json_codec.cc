@@ -5,7 +5,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "output/facets_json.h"
+#include "server/json_writer.h"
 
 namespace archive::server {
 namespace {
@@ -265,20 +265,55 @@ struct ParamDecoder {
   }
 };
 
-json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+// Members in nlohmann's (std::map) order, the order of the DOM encoding this replaced.
+void WriteHit(const query::Hit& hit, JsonWriter& out) {
+  out.BeginObject();
+  out.Key("authors");
+  out.Strings(hit.authors);
+  out.Key("cities");
+  out.Strings(hit.cities);
+  out.Key("date");
+  out.String(hit.date);
+  out.Key("id");
+  out.String(hit.id);
+  out.Key("issue");
+  if (hit.issue > 0) {
+    out.Int(hit.issue);
+  } else {
+    out.Null();
+  }
+  out.Key("score");
+  out.Double(hit.score);
+  out.Key("snippet");
+  out.String(hit.snippet);
+  out.Key("title");
+  out.String(hit.title);
+  out.Key("title_highlighted");
+  out.String(hit.title_highlighted);
+  out.Key("topics");
+  out.Strings(hit.topics);
+  out.Key("url");
+  out.String(hit.url);
+  out.EndObject();
+}
 
-json HitJson(const query::Hit& hit) {
-  return {{"id", hit.id},
-          {"title", hit.title},
-          {"title_highlighted", hit.title_highlighted},
-          {"url", hit.url},
-          {"date", hit.date},
-          {"issue", hit.issue > 0 ? json(hit.issue) : json(nullptr)},
-          {"authors", hit.authors},
-          {"topics", hit.topics},
-          {"cities", hit.cities},
-          {"score", hit.score},
-          {"snippet", hit.snippet}};
+// output::FacetsJson's shape: {"name": [{"count", "value"}, ...], ...}.
+void WriteFacets(const query::SearchResult& result, JsonWriter& out) {
+  out.BeginObject();
+  for (const auto& [name, counts] : result.facets) {
+    out.Key(name);
+    out.BeginArray();
+    for (const query::FacetCount& count : counts) {
+      out.BeginObject();
+      out.Key("count");
+      out.Uint(count.count);
+      out.Key("value");
+      out.String(count.value);
+      out.EndObject();
+    }
+    out.EndArray();
+  }
+  out.EndObject();
 }
 
 }  // namespace
@@ -291,26 +326,48 @@ StatusOr<SearchCall> DecodeSearchParams(const Params& params) {
 
 std::string EncodeSearchResult(const query::SearchRequest& request,
                                const query::SearchResult& result, double took_ms) {
-  json hits = json::array();
-  for (const query::Hit& hit : result.hits) hits.push_back(HitJson(hit));
-  json body = {{"query", request.query},
-               {"hits", std::move(hits)},
-               {"total", result.total},
-               {"total_is_exact", result.total_is_exact},
-               {"page", request.limit == 0 ? 1 : request.offset / request.limit + 1},
-               {"per_page", request.limit},
-               {"facets", output::FacetsJson(result)},
-               {"facets_estimated", result.estimated_facets},
-               {"suggestion", StringOrNull(result.suggestion)},
-               {"corrected_query", StringOrNull(result.corrected_query)},
-               {"took_ms", took_ms},
-               {"generation", result.generation},
-               {"revision", result.revision}};
+  std::string text;
+  text.reserve(4096 + 1536 * result.hits.size());
+  JsonWriter out(text);
+  out.BeginObject();
+  out.Key("corrected_query");
+  out.StringOrNull(result.corrected_query);
+  out.Key("facets");
+  WriteFacets(result, out);
+  out.Key("facets_estimated");
+  out.Strings(result.estimated_facets);
+  out.Key("generation");
+  out.Uint(result.generation);
+  out.Key("hits");
+  out.BeginArray();
+  for (const query::Hit& hit : result.hits) WriteHit(hit, out);
+  out.EndArray();
   if (result.partial) {  // some shards could not be searched (docs/shards.md)
-    body["partial"] = true;
-    body["notices"] = result.notices;
+    out.Key("notices");
+    out.Strings(result.notices);
   }
-  return Dump(body);
+  out.Key("page");
+  out.Uint(request.limit == 0 ? 1 : request.offset / request.limit + 1);
+  if (result.partial) {
+    out.Key("partial");
+    out.Bool(true);
+  }
+  out.Key("per_page");
+  out.Uint(request.limit);
+  out.Key("query");
+  out.String(request.query);
+  out.Key("revision");
+  out.Uint(result.revision);
+  out.Key("suggestion");
+  out.StringOrNull(result.suggestion);
+  out.Key("took_ms");
+  out.Double(took_ms);
+  out.Key("total");
+  out.Uint(result.total);
+  out.Key("total_is_exact");
+  out.Bool(result.total_is_exact);
+  out.EndObject();
+  return text;
 }
 
 std::string EncodeSearchIds(const query::SearchResult& result) {

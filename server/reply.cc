@@ -18,7 +18,10 @@ void SendHttpError(httplib::Response& response, HttpError error, std::string_vie
 }  // namespace
 
 void SendJson(httplib::Response& response, std::string body) {
-  response.set_content(std::move(body), kJsonType);
+  // cpp-httplib 0.11.4's set_content takes the body by const reference and copies it (a
+  // search answer is ~10 KB): let it set the Content-Type, then move the body in.
+  response.set_content("", 0, kJsonType);
+  response.body = std::move(body);
 }
 
 void SendIndexedJson(const httplib::Request& request, httplib::Response& response,
