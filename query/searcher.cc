@@ -84,6 +84,8 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& option
   return searcher;
 }
 
+bool Searcher::sharded() const { return !state_->shards.empty(); }
+
 Status Searcher::SwapInLatest() const {
   if (!state_->shards.empty()) {
     // Probes every shard: one that went down or came back makes a new snapshot.

@@ -87,6 +87,9 @@ class Searcher {
 
   // Switches to the latest committed revision or generation, if it changed.
   Status Refresh() { return SwapInLatest(); }
+  // Whether this searcher reads shards (docs/shards.md): probing a remote shard for a new
+  // revision costs a connection, probing a local index a file read and a database open.
+  bool sharded() const;
 
  private:
   explicit Searcher(SearcherOptions options);

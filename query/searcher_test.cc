@@ -146,6 +146,15 @@ class SearcherTest : public ::testing::Test {
   uint64_t revision_ = 0;
 };
 
+TEST_F(SearcherTest, ShardedOnlyWhenOpenedOnShards) {
+  EXPECT_FALSE(searcher_->sharded());  // the server probes it for new revisions more often
+  SearcherOptions options;
+  options.shards = {dir_.path(), dir_.path()};
+  auto shards = Searcher::Open(options);
+  ASSERT_ARCHIVE_OK(shards);
+  EXPECT_TRUE((*shards)->sharded());
+}
+
 TEST_F(SearcherTest, OpenFailsWithoutAnIndex) {
   test::TempDir empty;
   auto searcher = Searcher::Open({empty.path()});
