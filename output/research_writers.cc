@@ -1,12 +1,18 @@
 // Histogram and keyword-in-context output.
 #include <fmt/core.h>
 
-#include "output/writer_internal.h"
+#include <nlohmann/json.hpp>
+
+#include "output/result_writers.h"
 
 namespace archive::output {
 namespace {
 
 using nlohmann::json;
+
+std::string Dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);  // never throws
+}
 
 json BucketJson(const query::HistogramBucket& b) {
   return {{"period", b.period},           {"group", b.group}, {"documents", b.documents},
@@ -53,11 +59,11 @@ void WriteHistogram(const std::vector<query::HistogramBucket>& buckets, Format f
   if (format == Format::kJson) {
     json list = json::array();
     for (const auto& b : buckets) list.push_back(BucketJson(b));
-    out << internal::Dump({{"histogram", list}}) << "\n";
+    out << Dump({{"histogram", list}}) << "\n";
     return;
   }
   if (format == Format::kJsonl) {
-    for (const auto& b : buckets) out << internal::Dump(BucketJson(b)) << "\n";
+    for (const auto& b : buckets) out << Dump(BucketJson(b)) << "\n";
     return;
   }
   if (format == Format::kCsv) {
@@ -82,12 +88,12 @@ void WriteKwic(const std::vector<query::KwicLine>& lines, Format format, std::os
     json list = json::array();
     for (const auto& line : lines) {
       if (format == Format::kJsonl) {
-        out << internal::Dump(KwicJson(line)) << "\n";
+        out << Dump(KwicJson(line)) << "\n";
       } else {
         list.push_back(KwicJson(line));
       }
     }
-    if (format == Format::kJson) out << internal::Dump({{"kwic", list}}) << "\n";
+    if (format == Format::kJson) out << Dump({{"kwic", list}}) << "\n";
     return;
   }
   if (format == Format::kCsv) {
