@@ -36,6 +36,11 @@ void WriteHitTail(const query::Hit& hit, const HitMembers& members, JsonWriter& 
   out.String(hit.url);
 }
 
+void WriteText(std::string_view text, EmptyText empty, JsonWriter& out) {
+  if (empty == EmptyText::kNull) return out.StringOrNull(text);
+  out.String(text);
+}
+
 }  // namespace
 
 void WriteHit(const query::Hit& hit, const HitMembers& members, JsonWriter& out) {
@@ -82,6 +87,38 @@ void WriteFacets(const query::SearchResult& result, JsonWriter& out) {
     }
     out.EndArray();
   }
+  out.EndObject();
+}
+
+void WriteBucket(const query::HistogramBucket& bucket, EmptyText empty, JsonWriter& out) {
+  out.BeginObject();
+  out.Key("documents");
+  out.Uint(bucket.documents);
+  out.Key("group");
+  WriteText(bucket.group, empty, out);
+  out.Key("occurrences");
+  out.Uint(bucket.occurrences);
+  out.Key("per_10k_words");
+  out.Double(bucket.per_10k_words);
+  out.Key("period");
+  out.String(bucket.period);
+  out.Key("words");
+  out.Uint(bucket.words);
+  out.EndObject();
+}
+
+void WriteKwicLine(const query::KwicLine& line, EmptyText empty, JsonWriter& out) {
+  out.BeginObject();
+  out.Key("date");
+  WriteText(line.date, empty, out);
+  out.Key("id");
+  out.String(line.id);
+  out.Key("keyword");
+  out.String(line.keyword);
+  out.Key("left");
+  out.String(line.left);
+  out.Key("right");
+  out.String(line.right);
   out.EndObject();
 }
 

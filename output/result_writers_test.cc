@@ -165,6 +165,49 @@ TEST(ResultWritersTest, JsonAndJsonLinesAreTheDomEncodingsByteForByte) {
   }
 }
 
+// The research writers' json and jsonl against the DOM encodings they used before.
+TEST(ResultWritersTest, HistogramAndKwicJsonAreTheDomEncodingsByteForByte) {
+  const std::vector<query::HistogramBucket> buckets = {
+      {"2016", "", 12, 30, 41000, 7.317073170731707},
+      {"2016-03", "Women's \"Liberation\" \xff", 1, 1, 3, 3333.3333333333335}};
+  const std::vector<query::KwicLine> lines = {
+      {"sa-1", "2019-03-10", "the \"fight\" for", "Rent", "control\tnow \xe2\x80\xa6"},
+      {"sa-2", "", "", "rent\xff", ""}};
+  json histogram = json::array(), kwic = json::array();
+  std::string histogram_lines, kwic_lines;
+  for (const query::HistogramBucket& b : buckets) {
+    histogram.push_back({{"period", b.period},
+                         {"group", b.group},
+                         {"documents", b.documents},
+                         {"occurrences", b.occurrences},
+                         {"words", b.words},
+                         {"per_10k_words", b.per_10k_words}});
+    histogram_lines += Dump(histogram.back());
+  }
+  for (const query::KwicLine& l : lines) {
+    kwic.push_back({{"id", l.id},
+                    {"date", l.date},
+                    {"left", l.left},
+                    {"keyword", l.keyword},
+                    {"right", l.right}});
+    kwic_lines += Dump(kwic.back());
+  }
+  const auto written = [](auto write, Format format) {
+    std::ostringstream out;
+    write(format, out);
+    return out.str();
+  };
+  const auto write_histogram = [&](Format f, std::ostream& o) { WriteHistogram(buckets, f, o); };
+  const auto write_kwic = [&](Format f, std::ostream& o) { WriteKwic(lines, f, o, 20); };
+  EXPECT_EQ(Dump({{"histogram", histogram}}), written(write_histogram, Format::kJson));
+  EXPECT_EQ(histogram_lines, written(write_histogram, Format::kJsonl));
+  EXPECT_EQ(Dump({{"kwic", kwic}}), written(write_kwic, Format::kJson));
+  EXPECT_EQ(kwic_lines, written(write_kwic, Format::kJsonl));
+  std::ostringstream empty;
+  WriteKwic({}, Format::kJson, empty, 20);
+  EXPECT_EQ("{\"kwic\":[]}\n", empty.str());
+}
+
 TEST(ResultWritersTest, ReferenceFormats) {
   std::string bib = Write(Sample(), Format::kBibtex);
   EXPECT_NE(std::string::npos, bib.find("@article{sa-1,"));

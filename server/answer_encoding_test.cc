@@ -7,6 +7,7 @@
 
 #include "server/archive_codec.h"
 #include "server/json_codec.h"
+#include "server/research_codec.h"
 
 namespace archive::server {
 namespace {
@@ -134,6 +135,68 @@ TEST(AnswerEncodingTest, FacetsAnswerIsTheDomEncodingByteForByte) {
   };
   EXPECT_EQ(dom(result), EncodeFacets(result));
   EXPECT_EQ(dom(query::SearchResult{}), EncodeFacets({}));
+}
+
+json OrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+std::vector<query::HistogramBucket> SampleBuckets() {
+  return {{"2016", "", 12, 30, 41000, 7.317073170731707},
+          {"2016-03", "Women's \"Liberation\"", 1, 1, 3, 3333.3333333333335},
+          {"2017",
+           "Montr\xc3\xa9"
+           "al \xff",
+           0, 0, 0, 0}};
+}
+
+TEST(AnswerEncodingTest, HistogramAnswerIsTheDomEncodingByteForByte) {
+  HistogramCall call;
+  call.request.query = "rent \"control\"";
+  call.histogram.split_by = "topic";
+  const auto dom = [&call](const std::vector<query::HistogramBucket>& buckets) {
+    json list = json::array();
+    for (const query::HistogramBucket& b : buckets) {
+      list.push_back({{"period", b.period},
+                      {"group", OrNull(b.group)},
+                      {"documents", b.documents},
+                      {"occurrences", b.occurrences},
+                      {"words", b.words},
+                      {"per_10k_words", b.per_10k_words}});
+    }
+    const bool by_year = call.histogram.granularity == query::Granularity::kYear;
+    return NlohmannDump({{"query", call.request.query},
+                         {"by", by_year ? "year" : "month"},
+                         {"split", OrNull(call.histogram.split_by)},
+                         {"buckets", std::move(list)}});
+  };
+  EXPECT_EQ(dom(SampleBuckets()), EncodeHistogram(call, SampleBuckets()));
+  call.histogram.granularity = query::Granularity::kMonth;
+  call.histogram.split_by.clear();
+  EXPECT_EQ(dom({}), EncodeHistogram(call, {}));
+}
+
+TEST(AnswerEncodingTest, KwicAnswerIsTheDomEncodingByteForByte) {
+  KwicCall call;
+  call.request.query = "rent";
+  call.kwic.max_lines = 2;
+  const auto dom = [&call](const std::vector<query::KwicLine>& lines) {
+    json list = json::array();
+    for (const query::KwicLine& line : lines) {
+      list.push_back({{"id", line.id},
+                      {"date", OrNull(line.date)},
+                      {"left", line.left},
+                      {"keyword", line.keyword},
+                      {"right", line.right}});
+    }
+    return NlohmannDump({{"query", call.request.query},
+                         {"width", call.kwic.context_words},
+                         {"lines", std::move(list)},
+                         {"truncated", lines.size() >= call.kwic.max_lines}});
+  };
+  const std::vector<query::KwicLine> lines = {
+      {"sa-1", "2019-03-10", "the \"fight\" for", "Rent", "control\tnow \xe2\x80\xa6"},
+      {"sa-2", "", "", "rent\xff", ""}};
+  EXPECT_EQ(dom(lines), EncodeKwic(call, lines));
+  EXPECT_EQ(dom({lines[0]}), EncodeKwic(call, {lines[0]}));
 }
 
 }  // namespace
