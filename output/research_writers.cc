@@ -1,24 +1,35 @@
 // Histogram and keyword-in-context output.
 #include <fmt/core.h>
 
-#include "output/writer_internal.h"
+#include "output/json_writer.h"
+#include "output/result_json.h"
+#include "output/result_writers.h"
 
 namespace archive::output {
 namespace {
 
-using nlohmann::json;
-
-json BucketJson(const query::HistogramBucket& b) {
-  return {{"period", b.period},           {"group", b.group}, {"documents", b.documents},
-          {"occurrences", b.occurrences}, {"words", b.words}, {"per_10k_words", b.per_10k_words}};
-}
-
-json KwicJson(const query::KwicLine& line) {
-  return {{"id", line.id},
-          {"date", line.date},
-          {"left", line.left},
-          {"keyword", line.keyword},
-          {"right", line.right}};
+// `items` as one {"<name>": [...]} line (json) or as one object a line (jsonl).
+template <typename Item>
+void WriteJsonItems(const std::vector<Item>& items, std::string_view name, Format format,
+                    void (*write)(const Item&, EmptyText, JsonWriter&), std::ostream& out) {
+  std::string text;
+  JsonWriter json(text);
+  if (format == Format::kJson) {
+    json.BeginObject();
+    json.Key(name);
+    json.BeginArray();
+    for (const Item& item : items) write(item, EmptyText::kEmptyString, json);
+    json.EndArray();
+    json.EndObject();
+    out << text << "\n";
+    return;
+  }
+  for (const Item& item : items) {
+    text.clear();
+    JsonWriter line(text);
+    write(item, EmptyText::kEmptyString, line);
+    out << text << "\n";
+  }
 }
 
 std::string Csv(std::string_view text) {
@@ -50,16 +61,8 @@ std::string HeadOf(const std::string& text, size_t width) {
 
 void WriteHistogram(const std::vector<query::HistogramBucket>& buckets, Format format,
                     std::ostream& out) {
-  if (format == Format::kJson) {
-    json list = json::array();
-    for (const auto& b : buckets) list.push_back(BucketJson(b));
-    out << internal::Dump({{"histogram", list}}) << "\n";
-    return;
-  }
-  if (format == Format::kJsonl) {
-    for (const auto& b : buckets) out << internal::Dump(BucketJson(b)) << "\n";
-    return;
-  }
+  if (format == Format::kJson || format == Format::kJsonl)
+    return WriteJsonItems(buckets, "histogram", format, WriteBucket, out);
   if (format == Format::kCsv) {
     out << "period,group,documents,occurrences,words,per_10k_words\r\n";
     for (const auto& b : buckets) {
@@ -78,18 +81,8 @@ void WriteHistogram(const std::vector<query::HistogramBucket>& buckets, Format f
 
 void WriteKwic(const std::vector<query::KwicLine>& lines, Format format, std::ostream& out,
                size_t context_width) {
-  if (format == Format::kJson || format == Format::kJsonl) {
-    json list = json::array();
-    for (const auto& line : lines) {
-      if (format == Format::kJsonl) {
-        out << internal::Dump(KwicJson(line)) << "\n";
-      } else {
-        list.push_back(KwicJson(line));
-      }
-    }
-    if (format == Format::kJson) out << internal::Dump({{"kwic", list}}) << "\n";
-    return;
-  }
+  if (format == Format::kJson || format == Format::kJsonl)
+    return WriteJsonItems(lines, "kwic", format, WriteKwicLine, out);
   if (format == Format::kCsv) {
     out << "id,date,left,keyword,right\r\n";
     for (const auto& l : lines) {

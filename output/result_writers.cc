@@ -3,54 +3,12 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
-#include "output/facets_json.h"
+#include <algorithm>
+
 #include "output/writer_internal.h"
 
 namespace archive::output {
-
-nlohmann::json FacetsJson(const query::SearchResult& result) {
-  nlohmann::json facets = nlohmann::json::object();
-  for (const auto& [name, counts] : result.facets) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const query::FacetCount& count : counts)
-      list.push_back({{"value", count.value}, {"count", count.count}});
-    facets[name] = std::move(list);
-  }
-  return facets;
-}
-
-namespace internal {
-
-using nlohmann::json;
-
-std::string Dump(const json& value) {
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-json HitJson(const query::Hit& hit) {
-  return {{"id", hit.id},           {"rank", hit.rank},       {"score", hit.score},
-          {"title", hit.title},     {"date", hit.date},       {"issue", hit.issue},
-          {"topics", hit.topics},   {"cities", hit.cities},   {"url", hit.url},
-          {"authors", hit.authors}, {"snippet", hit.snippet}, {"kind", hit.kind},
-          {"lang", hit.lang},       {"summary", hit.summary}};
-}
-
-json SummaryJson(const query::SearchResult& result) {
-  json summary = {{"total", result.total},           {"total_is_exact", result.total_is_exact},
-                  {"facets", FacetsJson(result)},    {"estimated_facets", result.estimated_facets},
-                  {"suggestion", result.suggestion}, {"corrected_query", result.corrected_query},
-                  {"relaxed", result.relaxed},       {"notices", result.notices},
-                  {"generation", result.generation}, {"revision", result.revision}};
-  if (!result.explanation.empty()) summary["explanation"] = result.explanation;
-  if (result.partial) summary["partial"] = true;  // some shards could not be searched
-  return summary;
-}
-
-}  // namespace internal
-
 namespace {
-
-using internal::Dump;
 
 class TextWriter : public ResultWriter {
  public:
@@ -86,49 +44,6 @@ class TextWriter : public ResultWriter {
       out_ << "\n";
     }
     if (!summary.explanation.empty()) out_ << "query: " << summary.explanation << "\n";
-  }
-
- private:
-  std::ostream& out_;
-  WriterOptions options_;
-};
-
-// In a batch, one object per query (on a line of its own) with its "qid".
-class JsonWriter : public ResultWriter {
- public:
-  JsonWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
-  void Write(const query::Hit& hit) override { hits_.push_back(internal::HitJson(hit)); }
-  void End(const query::SearchResult& summary) override {
-    nlohmann::json body = internal::SummaryJson(summary);
-    if (options_.with_qid) body["qid"] = options_.qid;
-    body["hits"] = std::move(hits_);
-    out_ << Dump(body) << "\n";
-  }
-
- private:
-  std::ostream& out_;
-  WriterOptions options_;
-  nlohmann::json hits_ = nlohmann::json::array();
-};
-
-// One object per hit; then, when there is anything beyond the hits to say (facets, a
-// suggestion, notices), one {"type":"summary", ...} object.
-// In a batch, every line (hits and summary) carries the query's "qid".
-class JsonLinesWriter : public ResultWriter {
- public:
-  JsonLinesWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
-  void Write(const query::Hit& hit) override {
-    nlohmann::json line = internal::HitJson(hit);
-    if (options_.with_qid) line["qid"] = options_.qid;
-    out_ << Dump(line) << "\n";
-  }
-  // Always the last line, so that a script finds the total (and facets, suggestions,
-  // notices) in the same place whatever the query did.
-  void End(const query::SearchResult& summary) override {
-    nlohmann::json line = {{"type", "summary"}};
-    if (options_.with_qid) line["qid"] = options_.qid;
-    line.update(internal::SummaryJson(summary));
-    out_ << Dump(line) << "\n";
   }
 
  private:
@@ -172,9 +87,9 @@ std::unique_ptr<ResultWriter> MakeWriter(Format format, std::ostream& out,
     case Format::kText:
       return std::make_unique<TextWriter>(out, options);
     case Format::kJson:
-      return std::make_unique<JsonWriter>(out, options);
+      return internal::MakeJsonWriter(out, options);
     case Format::kJsonl:
-      return std::make_unique<JsonLinesWriter>(out, options);
+      return internal::MakeJsonLinesWriter(out, options);
     case Format::kCsv:
       return internal::MakeCsvWriter(out, options);
     case Format::kBibtex:

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "server/json_writer.h"
+#include "output/json_writer.h"
 
 namespace archive::server {
 namespace {
@@ -40,7 +40,7 @@ std::string FormatAccessLogLine(const AccessLogEntry& entry,
                                 std::chrono::system_clock::time_point now) {
   std::string line;
   line.reserve(160);
-  JsonWriter out(line);  // written directly: an ordered_json DOM cost ~25,000 instructions
+  output::JsonWriter out(line);  // written directly: an ordered_json DOM cost ~25,000 instructions
   out.BeginObject();
   out.Key("ts");
   out.String(Timestamp(now));

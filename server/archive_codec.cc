@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
-#include "output/facets_json.h"
+#include "output/json_writer.h"
+#include "output/result_json.h"
 
 namespace archive::server {
 namespace {
@@ -157,9 +158,21 @@ std::string EncodeIssue(const query::IssueContents& contents) {
   return Dump(StateJson(std::move(body), contents.state));
 }
 
+// Written directly, as the facets of /api/search are (output/result_json.h).
 std::string EncodeFacets(const query::SearchResult& result) {
-  return Dump(StateJson({{"facets", output::FacetsJson(result)}, {"articles", result.total}},
-                        {result.generation, result.revision}));
+  std::string text;
+  output::JsonWriter out(text);
+  out.BeginObject();
+  out.Key("articles");
+  out.Uint(result.total);
+  out.Key("facets");
+  output::WriteFacets(result, out);
+  out.Key("generation");
+  out.Uint(result.generation);
+  out.Key("revision");
+  out.Uint(result.revision);
+  out.EndObject();
+  return text;
 }
 
 }  // namespace archive::server

@@ -5,7 +5,8 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "server/json_writer.h"
+#include "output/json_writer.h"
+#include "output/result_json.h"
 
 namespace archive::server {
 namespace {
@@ -265,57 +266,6 @@ struct ParamDecoder {
   }
 };
 
-// Members in nlohmann's (std::map) order, the order of the DOM encoding this replaced.
-void WriteHit(const query::Hit& hit, JsonWriter& out) {
-  out.BeginObject();
-  out.Key("authors");
-  out.Strings(hit.authors);
-  out.Key("cities");
-  out.Strings(hit.cities);
-  out.Key("date");
-  out.String(hit.date);
-  out.Key("id");
-  out.String(hit.id);
-  out.Key("issue");
-  if (hit.issue > 0) {
-    out.Int(hit.issue);
-  } else {
-    out.Null();
-  }
-  out.Key("score");
-  out.Double(hit.score);
-  out.Key("snippet");
-  out.String(hit.snippet);
-  out.Key("title");
-  out.String(hit.title);
-  out.Key("title_highlighted");
-  out.String(hit.title_highlighted);
-  out.Key("topics");
-  out.Strings(hit.topics);
-  out.Key("url");
-  out.String(hit.url);
-  out.EndObject();
-}
-
-// output::FacetsJson's shape: {"name": [{"count", "value"}, ...], ...}.
-void WriteFacets(const query::SearchResult& result, JsonWriter& out) {
-  out.BeginObject();
-  for (const auto& [name, counts] : result.facets) {
-    out.Key(name);
-    out.BeginArray();
-    for (const query::FacetCount& count : counts) {
-      out.BeginObject();
-      out.Key("count");
-      out.Uint(count.count);
-      out.Key("value");
-      out.String(count.value);
-      out.EndObject();
-    }
-    out.EndArray();
-  }
-  out.EndObject();
-}
-
 }  // namespace
 
 StatusOr<SearchCall> DecodeSearchParams(const Params& params) {
@@ -324,24 +274,49 @@ StatusOr<SearchCall> DecodeSearchParams(const Params& params) {
   return decoder.Finish();
 }
 
-std::string EncodeSearchResult(const query::SearchRequest& request,
-                               const query::SearchResult& result, double took_ms) {
-  std::string text;
-  text.reserve(4096 + 1536 * result.hits.size());
-  JsonWriter out(text);
-  out.BeginObject();
+namespace {
+
+// The API's own envelope around the shared hits and facets (output/result_json.h): unlike
+// the CLI's summary it has paging and took_ms, null for no suggestion, and notices only
+// when shards are missing. Members in nlohmann's sorted order, as before.
+void WriteAnswerHead(const query::SearchResult& result, output::JsonWriter& out) {
   out.Key("corrected_query");
   out.StringOrNull(result.corrected_query);
   out.Key("facets");
-  WriteFacets(result, out);
+  output::WriteFacets(result, out);
   out.Key("facets_estimated");
   out.Strings(result.estimated_facets);
   out.Key("generation");
   out.Uint(result.generation);
   out.Key("hits");
   out.BeginArray();
-  for (const query::Hit& hit : result.hits) WriteHit(hit, out);
+  for (const query::Hit& hit : result.hits) output::WriteHit(hit, output::kApiHit, out);
   out.EndArray();
+}
+
+// The members from "revision" to "total_is_exact".
+void WriteAnswerTail(const query::SearchResult& result, double took_ms, output::JsonWriter& out) {
+  out.Key("revision");
+  out.Uint(result.revision);
+  out.Key("suggestion");
+  out.StringOrNull(result.suggestion);
+  out.Key("took_ms");
+  out.Double(took_ms);
+  out.Key("total");
+  out.Uint(result.total);
+  out.Key("total_is_exact");
+  out.Bool(result.total_is_exact);
+}
+
+}  // namespace
+
+std::string EncodeSearchResult(const query::SearchRequest& request,
+                               const query::SearchResult& result, double took_ms) {
+  std::string text;
+  text.reserve(4096 + 1536 * result.hits.size());
+  output::JsonWriter out(text);
+  out.BeginObject();
+  WriteAnswerHead(result, out);
   if (result.partial) {  // some shards could not be searched (docs/shards.md)
     out.Key("notices");
     out.Strings(result.notices);
@@ -356,16 +331,7 @@ std::string EncodeSearchResult(const query::SearchRequest& request,
   out.Uint(request.limit);
   out.Key("query");
   out.String(request.query);
-  out.Key("revision");
-  out.Uint(result.revision);
-  out.Key("suggestion");
-  out.StringOrNull(result.suggestion);
-  out.Key("took_ms");
-  out.Double(took_ms);
-  out.Key("total");
-  out.Uint(result.total);
-  out.Key("total_is_exact");
-  out.Bool(result.total_is_exact);
+  WriteAnswerTail(result, took_ms, out);
   out.EndObject();
   return text;
 }

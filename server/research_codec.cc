@@ -1,12 +1,12 @@
 #include "server/research_codec.h"
 
 #include <charconv>
-#include <nlohmann/json.hpp>
+
+#include "output/json_writer.h"
+#include "output/result_json.h"
 
 namespace archive::server {
 namespace {
-
-using nlohmann::json;
 
 // The keys that select articles, shared with /api/search and decoded by its codec.
 bool IsSelectionKey(const std::string& key) {
@@ -128,40 +128,45 @@ const char* ExportExtension(output::Format format) {
   }
 }
 
+// Written directly, the buckets and lines as the CLI's (output/result_json.h) but with null
+// for an empty group or date; members in the sorted order of the DOM encoding before.
 std::string EncodeHistogram(const HistogramCall& call,
                             const std::vector<query::HistogramBucket>& buckets) {
-  json list = json::array();
-  for (const query::HistogramBucket& b : buckets) {
-    list.push_back({{"period", b.period},
-                    {"group", b.group.empty() ? json(nullptr) : json(b.group)},
-                    {"documents", b.documents},
-                    {"occurrences", b.occurrences},
-                    {"words", b.words},
-                    {"per_10k_words", b.per_10k_words}});
-  }
-  const bool by_year = call.histogram.granularity == query::Granularity::kYear;
-  json body = {
-      {"query", call.request.query},
-      {"by", by_year ? "year" : "month"},
-      {"split", call.histogram.split_by.empty() ? json(nullptr) : json(call.histogram.split_by)},
-      {"buckets", std::move(list)}};
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string text;
+  output::JsonWriter out(text);
+  out.BeginObject();
+  out.Key("buckets");
+  out.BeginArray();
+  for (const query::HistogramBucket& b : buckets)
+    output::WriteBucket(b, output::EmptyText::kNull, out);
+  out.EndArray();
+  out.Key("by");
+  out.String(call.histogram.granularity == query::Granularity::kYear ? "year" : "month");
+  out.Key("query");
+  out.String(call.request.query);
+  out.Key("split");
+  out.StringOrNull(call.histogram.split_by);
+  out.EndObject();
+  return text;
 }
 
 std::string EncodeKwic(const KwicCall& call, const std::vector<query::KwicLine>& lines) {
-  json list = json::array();
-  for (const query::KwicLine& line : lines) {
-    list.push_back({{"id", line.id},
-                    {"date", line.date.empty() ? json(nullptr) : json(line.date)},
-                    {"left", line.left},
-                    {"keyword", line.keyword},
-                    {"right", line.right}});
-  }
-  json body = {{"query", call.request.query},
-               {"width", call.kwic.context_words},
-               {"lines", std::move(list)},
-               {"truncated", lines.size() >= call.kwic.max_lines}};
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string text;
+  output::JsonWriter out(text);
+  out.BeginObject();
+  out.Key("lines");
+  out.BeginArray();
+  for (const query::KwicLine& line : lines)
+    output::WriteKwicLine(line, output::EmptyText::kNull, out);
+  out.EndArray();
+  out.Key("query");
+  out.String(call.request.query);
+  out.Key("truncated");
+  out.Bool(lines.size() >= call.kwic.max_lines);
+  out.Key("width");
+  out.Uint(call.kwic.context_words);
+  out.EndObject();
+  return text;
 }
 
 }  // namespace archive::server

@@ -1,8 +1,10 @@
-// Appends JSON text to a string as it goes, for the answers served on every request: the
-// same bytes nlohmann's dump(-1, ' ', false, replace) would give for the same values
-// (keys in the order written, so callers write them sorted, as nlohmann's std::map does),
-// without building a DOM first. Building and then dumping one was an eighth of the
-// instructions of a whole /api/search request (docs/query-performance.md).
+// Appends JSON text to a string as it goes: the same bytes nlohmann's
+// dump(-1, ' ', false, replace) would give for the same values (keys in the order
+// written, so callers write them sorted, as nlohmann's std::map does), without building a
+// DOM first. Building and then dumping one was an eighth of the instructions of a whole
+// /api/search request (docs/query-performance.md). Search results, their hits and facets
+// are written with it by result_json.h, for the CLI and the server alike; the server's
+// access log lines too. Not thread-safe; the string is owned by the caller.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace archive::server {
+namespace archive::output {
 
 class JsonWriter {
  public:
@@ -31,6 +33,8 @@ class JsonWriter {
   void Bool(bool value);
   void Null();
   void Strings(const std::vector<std::string>& values);  // an array of strings
+  // A value already encoded as JSON (by another JsonWriter), copied as it is.
+  void Raw(std::string_view json);
 
  private:
   void Open(char bracket);
@@ -50,4 +54,4 @@ class JsonWriter {
 // is handed to nlohmann, which replaces the bad bytes with U+FFFD.
 void AppendJsonString(std::string_view text, std::string& out);
 
-}  // namespace archive::server
+}  // namespace archive::output

@@ -1,10 +1,10 @@
-#include "server/json_writer.h"
+#include "output/json_writer.h"
 
 #include <array>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-namespace archive::server {
+namespace archive::output {
 namespace {
 
 // Length of the well-formed UTF-8 sequence at text[i] (a lead byte >= 0x80), or 0 when it
@@ -157,6 +157,11 @@ void JsonWriter::Strings(const std::vector<std::string>& values) {
   EndArray();
 }
 
+void JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_ += json;
+}
+
 void JsonWriter::Open(char bracket) {
   BeforeValue();
   out_ += bracket;
@@ -180,4 +185,4 @@ void JsonWriter::BeforeValue() {
   first_ &= ~bit;
 }
 
-}  // namespace archive::server
+}  // namespace archive::output
