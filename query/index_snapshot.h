@@ -19,6 +19,7 @@
 #include "core/doc_store.h"
 #include "core/status_or.h"
 #include "query/facet_table.h"
+#include "query/match_set_cache.h"
 #include "query/shard_set.h"
 
 namespace archive::query {
@@ -61,6 +62,8 @@ class IndexSnapshot {
   StatusOr<Article> Get(std::string_view id, std::string_view hash) const;
   // Loaded at open for one index; for shards, on first use (it reads every document).
   const FacetTable& facets() const;
+  // Match sets of this snapshot kept for the facet pass (query/match_set.h).
+  MatchSetCache& match_sets() const { return match_sets_; }
 
   bool sharded() const { return !parts_.empty(); }
   // Shards left out of this snapshot ("tcp://host:port=dir: why"); empty when whole.
@@ -93,6 +96,7 @@ class IndexSnapshot {
   std::string xapian_path_;
   std::unique_ptr<DocStore> store_;
   mutable FacetTable facets_;
+  mutable MatchSetCache match_sets_;
   std::vector<Part> parts_;
   std::vector<std::string> missing_;
   std::string state_;

@@ -27,6 +27,12 @@ struct SearcherOptions {
   // A ranked match that runs longer stops early and returns the best hits found so far
   // (Xapian's Enquire time limit): a pathological query cannot hold a worker for long.
   double match_time_limit_s = 0.5;
+  // The facet pass evaluates the match set as a bitset (query/match_set.h) and keeps the
+  // sets worth keeping per index snapshot, up to this many bytes (0: keeps none).
+  size_t match_set_cache_bytes = size_t{96} << 20;
+  // false: the facet pass runs Xapian's matcher over every match instead (the way it
+  // was before bitsets; the same counts, kept to compare against).
+  bool match_set_facets = true;
   // Several index directories or remote shards (tcp://HOST:PORT=DIR) searched as one
   // index (docs/shards.md); when set, index_dir is ignored. An index_dir holding a SHARDS
   // file, or naming a shards file, opens its shards too.

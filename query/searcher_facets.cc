@@ -1,14 +1,19 @@
-// Facet counting: one unranked pass over the match set without facet selections, in
-// docid order with BoolWeight (no BM25 for any match), where a MatchDecider reads each
-// document's facet ids from the snapshot's FacetTable, counts them and rejects the
-// document: the matcher keeps no MSet items, so a match of the whole archive costs a
-// posting-list walk and a few array reads per document.
+// Facet counting. First choice: the match set without facet selections as a bitset
+// (query/match_set.h: posting lists combined word by word, phrases and the like by
+// Xapian's matcher, frequent sets kept per snapshot), then each match's facet ids read
+// from the snapshot's FacetTable. That costs a few array reads per match, where Xapian's
+// matcher costs a few hundred nanoseconds (its postlist tree, a Document per match).
+// Fallback, and what a time-limited evaluation falls back to: one unranked pass of
+// Xapian's matcher in docid order with BoolWeight (no BM25 for any match), where a
+// MatchDecider counts each document's facet ids and rejects it, so the matcher keeps no
+// MSet items.
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <optional>
 
 #include "query/facet_table.h"
+#include "query/match_set.h"
 #include "query/search_run.h"
 #include "query/shard_facets.h"
 
@@ -72,14 +77,18 @@ class FacetCounter : public Xapian::MatchDecider {
   }
 
   bool operator()(const Xapian::Document& document) const override {
-    const Xapian::docid docid = document.get_docid();
+    Visit(document.get_docid());
+    return false;
+  }
+
+  void Visit(Xapian::docid docid) const {
     ++seen_;
-    if (step_ > 1 && docid % step_ != 0) return false;
+    if (step_ > 1 && docid % step_ != 0) return;
     // Which selections this document fails: at most one may fail for it to count anywhere.
     int failed = -1;
     for (size_t s = 0; s < selections_.size(); ++s) {
       if (Passes(docid, selections_[s])) continue;
-      if (failed >= 0) return false;
+      if (failed >= 0) return;
       failed = static_cast<int>(s);
     }
     for (Facet facet : wanted_) {
@@ -88,7 +97,6 @@ class FacetCounter : public Xapian::MatchDecider {
       for (uint32_t id : table_.ValuesOf(docid, facet)) ++counts[id];
     }
     if (failed < 0) ++total_;
-    return false;
   }
 
   const std::vector<Facet>& wanted() const { return wanted_; }
@@ -119,36 +127,84 @@ class FacetCounter : public Xapian::MatchDecider {
   mutable uint64_t seen_ = 0;
 };
 
-}  // namespace
-
-void CountFacets(const SearchContext& context, const SearchRequest& request,
-                 const Xapian::Query& base, std::optional<uint64_t> matches_upper_bound,
-                 double time_limit, SearchResult& result) {
-  if (context.snapshot.sharded()) {  // a remote shard cannot run the decider below
-    CountShardFacets(context, request, base, result);
-    return;
-  }
-  const FacetTable& table = context.snapshot.facets();
+Xapian::Enquire UnrankedEnquire(const SearchContext& context, const Xapian::Query& base) {
   Xapian::Enquire enquire(context.db);
   enquire.set_query(base);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  const Xapian::doccount size = context.db.get_doccount();
+  return enquire;
+}
+
+// Xapian's estimate of the match set's size, exact up to `limit`: it decides the
+// sampling step beyond the limit (both counting paths ask it, so they sample alike).
+uint64_t ProbeMatches(const SearchContext& context, const Xapian::Query& base, uint64_t limit) {
+  const auto check =
+      static_cast<Xapian::doccount>(std::min<uint64_t>(context.db.get_doccount(), limit + 1));
+  return UnrankedEnquire(context, base).get_mset(0, 0, check).get_matches_estimated();
+}
+
+uint64_t SamplingStep(uint64_t matches, uint64_t limit) {
+  return matches > limit && limit > 0 ? (matches + limit - 1) / limit : 1;
+}
+
+void Report(const FacetTable& table, const SearchRequest& request, const FacetCounter& counter,
+            double scale, bool exact, SearchResult& result) {
+  if (exact) {
+    result.total = counter.total();
+    result.total_is_exact = true;
+  }
+  for (Facet facet : counter.wanted()) {
+    const char* name = FacetName(facet);
+    result.facets[name] =
+        TopCounts(table, facet, counter.counts(facet), scale, request.facet_limit);
+    if (!exact) result.estimated_facets.push_back(name);
+  }
+}
+
+// The match set as a bitset; null when a part Xapian evaluates outlasted `time_limit`.
+std::shared_ptr<const DocSet> MatchSet(const SearchContext& context, const Xapian::Query& base,
+                                       double time_limit) {
+  MatchSetEvaluator::Options options;
+  options.time_limit = time_limit;
+  // A database handle opened after the snapshot may be at a newer revision than the
+  // snapshot's: its sets must not mix with the snapshot's cached ones.
+  if (context.options.match_set_cache_bytes > 0 &&
+      IndexSnapshot::RevisionOf(context.db) == context.snapshot.revision()) {
+    options.cache = &context.snapshot.match_sets();
+    options.cache_bytes = context.options.match_set_cache_bytes;
+  }
+  return MatchSetEvaluator(context.db, options).Evaluate(base);
+}
+
+void CountOverSet(const SearchContext& context, const SearchRequest& request,
+                  const Xapian::Query& base, const DocSet& set, SearchResult& result) {
+  const FacetTable& table = context.snapshot.facets();
+  const uint64_t limit = request.facet_exact_limit;
+  uint64_t matches = set.Count();
+  if (matches > limit && limit > 0) matches = ProbeMatches(context, base, limit);
+  const uint64_t step = SamplingStep(matches, limit);
+  FacetCounter counter(table, request, context.analyzer, static_cast<Xapian::docid>(step));
+  set.ForEach([&counter](Xapian::docid docid) { counter.Visit(docid); });
+  Report(table, request, counter, static_cast<double>(step), step == 1, result);
+}
+
+void CountByMatcher(const SearchContext& context, const SearchRequest& request,
+                    const Xapian::Query& base, std::optional<uint64_t> matches_upper_bound,
+                    double time_limit, SearchResult& result) {
+  const FacetTable& table = context.snapshot.facets();
+  Xapian::Enquire enquire = UnrankedEnquire(context, base);
   const uint64_t limit = request.facet_exact_limit;
   // Exact up to the limit. A known upper bound (the ranked pass's, over the same match
   // set) usually settles it; otherwise a probe that stops one past the limit tells.
   uint64_t matches = matches_upper_bound.value_or(UINT64_MAX);
-  if (matches > limit) {
-    const auto check = static_cast<Xapian::doccount>(std::min<uint64_t>(size, limit + 1));
-    matches = enquire.get_mset(0, 0, check).get_matches_estimated();
-  }
-  const uint64_t step = matches > limit && limit > 0 ? (matches + limit - 1) / limit : 1;
+  if (matches > limit) matches = ProbeMatches(context, base, limit);
+  const uint64_t step = SamplingStep(matches, limit);
   FacetCounter counter(table, request, context.analyzer, static_cast<Xapian::docid>(step));
   // A pathological match set (a wildcard over everything) stops at the time limit: the
   // counts are then scaled up from the documents seen and marked estimated.
   if (time_limit > 0) enquire.set_time_limit(time_limit);
   const auto started = std::chrono::steady_clock::now();
-  enquire.get_mset(0, 0, size, nullptr, &counter);
+  enquire.get_mset(0, 0, context.db.get_doccount(), nullptr, &counter);
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   double scale = static_cast<double>(step);
@@ -163,16 +219,32 @@ void CountFacets(const SearchContext& context, const SearchRequest& request,
       exact = false;
     }
   }
-  if (exact) {
-    result.total = counter.total();
-    result.total_is_exact = true;
+  Report(table, request, counter, scale, exact, result);
+}
+
+}  // namespace
+
+void CountFacets(const SearchContext& context, const SearchRequest& request,
+                 const Xapian::Query& base, std::optional<uint64_t> matches_upper_bound,
+                 double time_limit, SearchResult& result) {
+  if (context.snapshot.sharded()) {  // a remote shard cannot run the decider below
+    CountShardFacets(context, request, base, result);
+    return;
   }
-  for (Facet facet : counter.wanted()) {
-    const char* name = FacetName(facet);
-    result.facets[name] =
-        TopCounts(table, facet, counter.counts(facet), scale, request.facet_limit);
-    if (!exact) result.estimated_facets.push_back(name);
+  const auto started = std::chrono::steady_clock::now();
+  if (context.options.match_set_facets) {
+    if (std::shared_ptr<const DocSet> set = MatchSet(context, base, time_limit)) {
+      CountOverSet(context, request, base, *set, result);
+      return;
+    }
   }
+  // The matcher gets what is left of the budget (some, so that it counts something).
+  double left = time_limit;
+  if (time_limit > 0) {
+    const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started;
+    left = std::max(0.01, time_limit - spent.count());
+  }
+  CountByMatcher(context, request, base, matches_upper_bound, left, result);
 }
 
 }  // namespace archive::query

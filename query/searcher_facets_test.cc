@@ -46,8 +46,14 @@ class SearcherFacetsTest : public ::testing::Test {
     auto searcher = Searcher::Open({dir_->path()});
     ASSERT_ARCHIVE_OK(searcher);
     searcher_ = searcher->release();
+    SearcherOptions by_matcher{dir_->path()};
+    by_matcher.match_set_facets = false;
+    auto matcher = Searcher::Open(by_matcher);
+    ASSERT_ARCHIVE_OK(matcher);
+    matcher_ = matcher->release();
   }
   static void TearDownTestSuite() {
+    delete matcher_;
     delete searcher_;
     delete dir_;
   }
@@ -117,10 +123,27 @@ class SearcherFacetsTest : public ::testing::Test {
 
   static test::TempDir* dir_;
   static Searcher* searcher_;
+  static Searcher* matcher_;  // the facet pass by Xapian's matcher, the way it was
 };
 
 test::TempDir* SearcherFacetsTest::dir_ = nullptr;
 Searcher* SearcherFacetsTest::searcher_ = nullptr;
+Searcher* SearcherFacetsTest::matcher_ = nullptr;
+
+void ExpectSameCounts(const SearchResult& want, const SearchResult& got) {
+  EXPECT_EQ(want.total, got.total);
+  EXPECT_EQ(want.total_is_exact, got.total_is_exact);
+  EXPECT_EQ(want.estimated_facets, got.estimated_facets);
+  ASSERT_EQ(want.facets.size(), got.facets.size());
+  for (const auto& [facet, counts] : want.facets) {
+    const std::vector<FacetCount>& got_counts = got.facets.at(facet);
+    ASSERT_EQ(counts.size(), got_counts.size()) << facet;
+    for (size_t i = 0; i < counts.size(); ++i) {
+      EXPECT_EQ(counts[i].value, got_counts[i].value) << facet << " " << i;
+      EXPECT_EQ(counts[i].count, got_counts[i].count) << facet << " " << i;
+    }
+  }
+}
 
 TEST_F(SearcherFacetsTest, CountsMatchABruteForceCount) {
   const SearchResult everything = Faceted(SearchRequest());
@@ -145,6 +168,47 @@ TEST_F(SearcherFacetsTest, CountsMatchABruteForceCount) {
     request.topics.clear();
     ExpectBruteForceCounts(request);
   }
+}
+
+// The bitset facet pass (query/match_set.h) against Xapian's matcher with a decider, the
+// way counts were taken before: the same totals and counts, exact or sampled, for words,
+// phrases, exclusions, fields, ranges, wildcards, synonyms, long relaxed queries and
+// selections, asked twice (the second time from the snapshot's cache).
+TEST_F(SearcherFacetsTest, BitsetCountsAreTheMatchersCounts) {
+  const SearchResult everything = Faceted(SearchRequest());
+  const std::string topic = MostFrequent(everything, "topic", 1);
+  const std::string city = MostFrequent(everything, "city", 0);
+  const std::string author = MostFrequent(everything, "author", 2);
+  int compared = 0;
+  for (const char* text :
+       {"", "workers", "rent OR strike", "union -police", "-police", "\"minimum wage\"",
+        "\"the union\" strike", "title:union", "year:2015..2016", "wor*", "AOC", "BLM rally",
+        "rent NEAR/3 strike", "rent XOR strike", "workers union strike rent police city",
+        "tenants housing rent eviction landlord council vote protest march union", "nothingsuch"}) {
+    for (uint64_t exact_limit : {kDefaultFacetExactLimit, uint64_t{40}}) {
+      SearchRequest request;
+      request.query = text;
+      request.facet_names = AllFacetNames();
+      request.facet_limit = 100000;
+      request.facet_exact_limit = exact_limit;
+      for (int selections = 0; selections < 4; ++selections) {
+        if (selections == 1) request.topics = {topic};
+        if (selections == 2) request.cities = {city, "Nowhere"};
+        if (selections == 3) request.authors = {author};
+        SCOPED_TRACE(std::string(text) + " limit " + std::to_string(exact_limit) + " selections " +
+                     std::to_string(selections));
+        auto want = matcher_->Search(request);
+        ASSERT_ARCHIVE_OK(want);
+        for (int pass = 0; pass < 2; ++pass) {
+          auto got = searcher_->Search(request);
+          ASSERT_ARCHIVE_OK(got);
+          ExpectSameCounts(*want, *got);
+        }
+        if (want->total > 0) ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 60);
 }
 
 TEST_F(SearcherFacetsTest, ASelectionNoDocumentHasSelectsNothing) {

@@ -1,0 +1,66 @@
+// MatchSetEvaluator: the set of documents a Xapian::Query matches, as a DocSet, for the
+// facet pass (which needs every match but no ranking). The boolean skeleton of the query
+// (terms, AND, OR, AND_NOT, FILTER, SYNONYM, MAX, AND_MAYBE, SCALE_WEIGHT) is walked here
+// with Xapian's public query introspection, from posting lists; every other subquery
+// (phrases, NEAR, value ranges, wildcards, posting sources, ELITE_SET, XOR...) is handed
+// to Xapian's own matcher on its own, so its meaning is always Xapian's.
+//
+// Sets worth keeping go into the snapshot's MatchSetCache: frequent terms' posting
+// lists, the subqueries Xapian evaluated, the whole query. Module-internal; one evaluator
+// per search (it uses the search's borrowed database).
+#pragma once
+
+#include <xapian.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "query/doc_set.h"
+#include "query/match_set_cache.h"
+
+namespace archive::query {
+
+class MatchSetEvaluator {
+ public:
+  struct Options {
+    // Null: nothing is looked up or kept. REQUIRES: the cache holds sets of `db`'s
+    // revision only.
+    MatchSetCache* cache = nullptr;
+    size_t cache_bytes = 0;  // the cache's bound
+    double time_limit = 0;   // seconds for the subqueries Xapian evaluates; 0: none
+  };
+
+  // REQUIRES: `db` outlives the evaluator.
+  MatchSetEvaluator(const Xapian::Database& db, const Options& options);
+
+  // `query`'s match set; null when a subquery handed to Xapian was stopped by the time
+  // limit (the set would be incomplete). May throw Xapian::Error.
+  std::shared_ptr<const DocSet> Evaluate(const Xapian::Query& query);
+
+  // How many subqueries Xapian evaluated (not found in the cache), for tests.
+  int delegated() const { return delegated_; }
+
+ private:
+  using SetPtr = std::shared_ptr<const DocSet>;
+  SetPtr Node(const Xapian::Query& query);
+  SetPtr Term(const std::string& term);
+  SetPtr Combine(const Xapian::Query& query);
+  SetPtr Delegate(const Xapian::Query& query);
+  SetPtr Cached(const std::string& key) const;
+  void Keep(const std::string& key, const SetPtr& set) const;
+
+  const Xapian::Database& db_;
+  const Options options_;
+  const Xapian::docid last_docid_;
+  const std::chrono::steady_clock::time_point started_;
+  std::map<std::string, SetPtr> terms_;  // this evaluation's terms, cached or not
+  int delegated_ = 0;
+};
+
+// A query's cache key, or "" when it cannot be serialised (a posting source without a
+// registered name): such a query is evaluated every time.
+std::string MatchSetKey(const Xapian::Query& query);
+
+}  // namespace archive::query
