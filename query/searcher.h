@@ -33,6 +33,10 @@ struct SearcherOptions {
   // false: the facet pass runs Xapian's matcher over every match instead (the way it
   // was before bitsets; the same counts, kept to compare against).
   bool match_set_facets = true;
+  // The facet pass splits a subquery Xapian evaluates with many candidates (a common
+  // phrase) over two threads by docid range, with a second database from the pool; the
+  // same counts. false: one thread (to compare; docs/query-performance.md).
+  bool parallel_delegation = true;
   // Several index directories or remote shards (tcp://HOST:PORT=DIR) searched as one
   // index (docs/shards.md); when set, index_dir is ignored. An index_dir holding a SHARDS
   // file, or naming a shards file, opens its shards too.
