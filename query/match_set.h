@@ -36,9 +36,10 @@ class MatchSetEvaluator {
     // then split by docid range over two threads, this database serving the upper part.
     // Null, or a database at another revision than `db`: every subquery on one thread.
     std::function<std::shared_ptr<Xapian::Database>()> lend_database = nullptr;
-    // Fewer candidates than this: one thread (a thread and a second matcher cost more
-    // than they save). 0: split whenever there is a candidate.
-    uint64_t split_candidates = 4096;
+    // Fewer candidates than this: one thread (a thread, a second matcher and the
+    // candidates' posting lists cost more than they save; measured, "Sixth round" of
+    // docs/query-performance.md). 0: split whenever there is a candidate.
+    uint64_t split_candidates = 16384;
   };
 
   // REQUIRES: `db` outlives the evaluator.

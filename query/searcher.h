@@ -35,8 +35,9 @@ struct SearcherOptions {
   bool match_set_facets = true;
   // The facet pass splits a subquery Xapian evaluates with many candidates (a common
   // phrase) over two threads by docid range, with a second database from the pool; the
-  // same counts. false: one thread (to compare; docs/query-performance.md).
-  bool parallel_delegation = true;
+  // same counts. Off: on the 2 shared cores measured it gained nothing
+  // (docs/query-performance.md, "Sixth round").
+  bool parallel_delegation = false;
   // Several index directories or remote shards (tcp://HOST:PORT=DIR) searched as one
   // index (docs/shards.md); when set, index_dir is ignored. An index_dir holding a SHARDS
   // file, or naming a shards file, opens its shards too.
