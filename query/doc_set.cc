@@ -30,4 +30,18 @@ uint64_t DocSet::Count() const {
   return count;
 }
 
+Xapian::docid DocSet::Nth(uint64_t n) const {
+  for (size_t i = 0; i < words_.size(); ++i) {
+    uint64_t word = words_[i];
+    const auto in_word = static_cast<uint64_t>(std::popcount(word));
+    if (n >= in_word) {
+      n -= in_word;
+      continue;
+    }
+    for (; n > 0; --n) word &= word - 1;  // drops the lowest member
+    return static_cast<Xapian::docid>(i * 64 + static_cast<size_t>(std::countr_zero(word)));
+  }
+  return 0;
+}
+
 }  // namespace archive::query

@@ -29,6 +29,8 @@ class DocSet {
   void Subtract(const DocSet& other);
 
   uint64_t Count() const;
+  // The docid of the member with `n` members before it; 0 when there are not that many.
+  Xapian::docid Nth(uint64_t n) const;
   size_t bytes() const { return words_.size() * sizeof(uint64_t); }
 
   // Calls `visit(docid)` for every docid in the set, in ascending order.

@@ -1,5 +1,13 @@
 #include "query/match_set.h"
 
+#include <algorithm>
+#include <exception>
+#include <optional>
+#include <thread>
+
+#include "query/docid_range_source.h"
+#include "query/index_snapshot.h"
+
 namespace archive::query {
 namespace {
 
@@ -22,6 +30,38 @@ class Collector : public Xapian::MatchDecider {
  private:
   DocSet& set_;
 };
+
+// Xapian's own matcher over `query` alone, unranked, in docid order: the decider
+// collects every match into `set` and keeps none. False when stopped by `time_limit`
+// (seconds; 0: none), so that `set` may be incomplete.
+bool Collect(const Xapian::Database& db, const Query& query, double time_limit, DocSet& set) {
+  Collector collect(set);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  if (time_limit > 0) enquire.set_time_limit(time_limit);
+  const auto started = std::chrono::steady_clock::now();
+  enquire.get_mset(0, 0, db.get_doccount(), nullptr, &collect);
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  return time_limit <= 0 || took.count() < time_limit;
+}
+
+// `query` restricted to docids [lo, hi): the matcher skips to lo and stops at hi.
+Query InRange(const Query& query, Xapian::docid lo, Xapian::docid hi) {
+  return Query(Query::OP_FILTER, query, Query((new DocidRangeSource(lo, hi))->release()));
+}
+
+// A copy of `query` that shares no node with it, or nullopt when it cannot be serialised
+// (a posting source without a registered name). A Xapian::Query shares its nodes with
+// its copies and counts references without atomics: another thread needs its own tree.
+std::optional<Query> OwnTree(const Query& query) {
+  try {
+    return Query::unserialise(query.serialise());
+  } catch (const Xapian::UnimplementedError&) {
+    return std::nullopt;
+  }
+}
 
 bool IsBooleanSkeleton(Query::op type) {
   switch (type) {
@@ -123,30 +163,100 @@ MatchSetEvaluator::SetPtr MatchSetEvaluator::Combine(const Xapian::Query& query)
   return set;
 }
 
-// Xapian's own matcher over the subquery alone, unranked, in docid order; the decider
-// collects every match and keeps none.
+// Xapian's own matcher over the subquery alone; over two threads when it has many
+// candidates and a second database of the same revision is at hand.
 MatchSetEvaluator::SetPtr MatchSetEvaluator::Delegate(const Xapian::Query& query) {
   const std::string key = options_.cache != nullptr ? MatchSetKey(query) : "";
   if (SetPtr set = Cached(key)) return set;
-  auto set = std::make_shared<DocSet>(last_docid_);
-  Collector collect(*set);
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   double remaining = 0;
   if (options_.time_limit > 0) {
     const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started_;
     remaining = options_.time_limit - spent.count();
     if (remaining <= 0) return nullptr;
-    enquire.set_time_limit(remaining);
   }
-  const auto started = std::chrono::steady_clock::now();
   ++delegated_;
-  enquire.get_mset(0, 0, db_.get_doccount(), nullptr, &collect);
-  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-  if (remaining > 0 && took.count() >= remaining) return nullptr;  // stopped early
-  Keep(key, set);
+  std::shared_ptr<DocSet> set;
+  const Xapian::docid split = SplitPoint(query);
+  std::optional<Query> copy = split != 0 ? OwnTree(query) : std::nullopt;
+  std::shared_ptr<Xapian::Database> lent = copy ? LendSameRevision() : nullptr;
+  if (lent) {
+    ++split_;
+    set = RunSplit(query, *copy, split, *lent, remaining);
+  } else {
+    set = std::make_shared<DocSet>(last_docid_);
+    if (!Collect(db_, query, remaining, *set)) set = nullptr;
+  }
+  if (set) Keep(key, set);
+  return set;
+}
+
+// Where the upper part starts so that both parts have about half the candidates (the
+// documents with all of the subquery's terms, or every document when it names none:
+// value ranges, wildcards); 0: not worth splitting. The candidates only balance the
+// work: whatever the split point, the parts' matches are together the whole's.
+Xapian::docid MatchSetEvaluator::SplitPoint(const Xapian::Query& query) {
+  if (!options_.lend_database) return 0;
+  // A term rarer than the threshold settles it without reading any posting list. (Each
+  // loop asks for its own iterator: copies of a TermIterator move together.)
+  const auto end = query.get_unique_terms_end();
+  for (auto it = query.get_unique_terms_begin(); it != end; ++it) {
+    if (db_.get_termfreq(*it) < options_.split_candidates) return 0;
+  }
+  std::shared_ptr<DocSet> candidates;
+  for (auto it = query.get_unique_terms_begin(); it != end; ++it) {
+    const SetPtr postings = Term(*it);
+    if (!candidates) {
+      candidates = std::make_shared<DocSet>(*postings);
+    } else {
+      candidates->IntersectWith(*postings);
+    }
+  }
+  const SetPtr all = candidates ? candidates : Term("");
+  const uint64_t count = all->Count();
+  if (count == 0 || count < options_.split_candidates) return 0;
+  return all->Nth(count / 2);
+}
+
+// A database of the evaluator's revision (a pooled handle may have been opened after a
+// commit: its matches would not be `db_`'s), or null.
+std::shared_ptr<Xapian::Database> MatchSetEvaluator::LendSameRevision() const {
+  std::shared_ptr<Xapian::Database> lent = options_.lend_database();
+  if (!lent || IndexSnapshot::RevisionOf(*lent) != IndexSnapshot::RevisionOf(db_)) return nullptr;
+  return lent;
+}
+
+// Docids below `split` on this thread with `db_`, the rest on another with `upper_db`
+// and `copy` (`query`'s own tree), each part within `time_limit`; null when either part
+// was stopped by it.
+std::shared_ptr<DocSet> MatchSetEvaluator::RunSplit(const Xapian::Query& query,
+                                                    const Xapian::Query& copy, Xapian::docid split,
+                                                    const Xapian::Database& upper_db,
+                                                    double time_limit) {
+  // Both restricted trees are built here, before the other thread starts.
+  const Query lower = InRange(query, 1, split);
+  const Query upper = InRange(copy, split, last_docid_ + 1);
+  auto set = std::make_shared<DocSet>(last_docid_);
+  DocSet upper_set(last_docid_);
+  bool upper_done = false;
+  std::exception_ptr upper_error;
+  std::thread worker([&] {
+    try {
+      upper_done = Collect(upper_db, upper, time_limit, upper_set);
+    } catch (...) {
+      upper_error = std::current_exception();
+    }
+  });
+  bool lower_done = false;
+  try {
+    lower_done = Collect(db_, lower, time_limit, *set);
+  } catch (...) {
+    worker.join();
+    throw;
+  }
+  worker.join();
+  if (upper_error) std::rethrow_exception(upper_error);
+  if (!lower_done || !upper_done) return nullptr;
+  set->UniteWith(upper_set);
   return set;
 }
 

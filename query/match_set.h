@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -30,6 +31,15 @@ class MatchSetEvaluator {
     MatchSetCache* cache = nullptr;
     size_t cache_bytes = 0;  // the cache's bound
     double time_limit = 0;   // seconds for the subqueries Xapian evaluates; 0: none
+    // Lends another database of the same index, given back when the pointer is dropped:
+    // a subquery Xapian evaluates with many candidates (documents with all its terms) is
+    // then split by docid range over two threads, this database serving the upper part.
+    // Null, or a database at another revision than `db`: every subquery on one thread.
+    std::function<std::shared_ptr<Xapian::Database>()> lend_database = nullptr;
+    // Fewer candidates than this: one thread (a thread, a second matcher and the
+    // candidates' posting lists cost more than they save; measured, "Sixth round" of
+    // docs/query-performance.md). 0: split whenever there is a candidate.
+    uint64_t split_candidates = 16384;
   };
 
   // REQUIRES: `db` outlives the evaluator.
@@ -41,6 +51,8 @@ class MatchSetEvaluator {
 
   // How many subqueries Xapian evaluated (not found in the cache), for tests.
   int delegated() const { return delegated_; }
+  // How many of those were split over two threads, for tests.
+  int split() const { return split_; }
 
  private:
   using SetPtr = std::shared_ptr<const DocSet>;
@@ -48,6 +60,11 @@ class MatchSetEvaluator {
   SetPtr Term(const std::string& term);
   SetPtr Combine(const Xapian::Query& query);
   SetPtr Delegate(const Xapian::Query& query);
+  Xapian::docid SplitPoint(const Xapian::Query& query);
+  std::shared_ptr<Xapian::Database> LendSameRevision() const;
+  std::shared_ptr<DocSet> RunSplit(const Xapian::Query& query, const Xapian::Query& copy,
+                                   Xapian::docid split, const Xapian::Database& upper_db,
+                                   double time_limit);
   SetPtr Cached(const std::string& key) const;
   void Keep(const std::string& key, const SetPtr& set) const;
 
@@ -57,6 +74,7 @@ class MatchSetEvaluator {
   const std::chrono::steady_clock::time_point started_;
   std::map<std::string, SetPtr> terms_;  // this evaluation's terms, cached or not
   int delegated_ = 0;
+  int split_ = 0;
 };
 
 // A query's cache key, or "" when it cannot be serialised (a posting source without a

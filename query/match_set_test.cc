@@ -66,11 +66,13 @@ class MatchSetTest : public ::testing::Test {
     auto analyzer = Analyzer::Create();
     ASSERT_ARCHIVE_OK(analyzer);
     analyzer_ = new Analyzer(std::move(*analyzer));
-    db_ = new Xapian::Database(index_layout::XapianPath(dir_->path(), **generation));
+    db_path_ = new std::string(index_layout::XapianPath(dir_->path(), **generation));
+    db_ = new Xapian::Database(*db_path_);
     ASSERT_LT(db_->get_doccount(), db_->get_lastdocid());  // gaps, as after deletions
   }
   static void TearDownTestSuite() {
     delete db_;
+    delete db_path_;
     delete analyzer_;
     delete dir_;
   }
@@ -87,7 +89,7 @@ class MatchSetTest : public ::testing::Test {
       EXPECT_EQ(want, Docids(*uncached));
     }
     MatchSetCache cache;
-    const MatchSetEvaluator::Options options{&cache, size_t{64} << 20, 0};
+    const MatchSetEvaluator::Options options{.cache = &cache, .cache_bytes = size_t{64} << 20};
     for (int pass = 0; pass < 2; ++pass) {
       auto set = MatchSetEvaluator(*db_, options).Evaluate(query);
       EXPECT_NE(nullptr, set);
@@ -95,7 +97,22 @@ class MatchSetTest : public ::testing::Test {
         EXPECT_EQ(want, Docids(*set)) << "pass " << pass;
       }
     }
+    // Every subquery Xapian evaluates split over two threads.
+    auto split = MatchSetEvaluator(*db_, Splitting(0)).Evaluate(query);
+    EXPECT_NE(nullptr, split);
+    if (split) {
+      EXPECT_EQ(want, Docids(*split)) << "split";
+    }
     return want.size();
+  }
+
+  // Splits subqueries with at least `threshold` candidates, with another handle on the
+  // same index.
+  static MatchSetEvaluator::Options Splitting(uint64_t threshold) {
+    MatchSetEvaluator::Options options;
+    options.lend_database = [] { return std::make_shared<Xapian::Database>(*db_path_); };
+    options.split_candidates = threshold;
+    return options;
   }
 
   static Query Build(const std::string& text, TextMode mode = {}) {
@@ -105,11 +122,13 @@ class MatchSetTest : public ::testing::Test {
 
   static test::TempDir* dir_;
   static Xapian::Database* db_;
+  static std::string* db_path_;
   static Analyzer* analyzer_;
 };
 
 test::TempDir* MatchSetTest::dir_ = nullptr;
 Xapian::Database* MatchSetTest::db_ = nullptr;
+std::string* MatchSetTest::db_path_ = nullptr;
 Analyzer* MatchSetTest::analyzer_ = nullptr;
 
 TEST_F(MatchSetTest, TheSearchersQueriesMatchWhatXapianMatches) {
@@ -203,7 +222,7 @@ TEST_F(MatchSetTest, EveryOperatorMatchesWhatXapianMatches) {
 
 TEST_F(MatchSetTest, SubqueriesXapianEvaluatedComeFromTheCacheTheSecondTime) {
   MatchSetCache cache;
-  const MatchSetEvaluator::Options options{&cache, size_t{64} << 20, 0};
+  const MatchSetEvaluator::Options options{.cache = &cache, .cache_bytes = size_t{64} << 20};
   const Query phrase = Build("\"minimum wage\"");
   const Query text(Query::OP_AND_NOT, phrase, Query("Zpolice"));
   MatchSetEvaluator first(*db_, options);
@@ -221,13 +240,82 @@ TEST_F(MatchSetTest, TheCacheKeepsToItsBound) {
   const size_t set_bytes = DocSet(db_->get_lastdocid()).bytes();
   const size_t bound = 3 * set_bytes + 1000;  // three sets and their keys
   for (const char* word : {"workers", "union", "rent", "strike", "police", "city"}) {
-    MatchSetEvaluator evaluator(*db_, {&cache, bound, 0});
+    MatchSetEvaluator evaluator(*db_, {.cache = &cache, .cache_bytes = bound});
     ASSERT_NE(nullptr, evaluator.Evaluate(Query(Query::OP_OR, Query::MatchNothing,
                                                 Query(std::string("Z") + word))));
     EXPECT_LE(cache.bytes(), bound);
   }
   EXPECT_GE(cache.size(), 2u);
   EXPECT_LE(cache.size(), 3u);
+}
+
+TEST_F(MatchSetTest, SplitSubqueriesMatchWhatXapianMatchesAtEveryThreshold) {
+  const Query rent("Zrent"), strike("Zstrike");
+  const std::vector<Query> pair = {rent, strike};
+  const std::vector<Query> queries = {
+      Build("\"minimum wage\""),
+      Build("\"the union\" strike"),
+      Query(Query::OP_NEAR, pair.begin(), pair.end(), 8),
+      Query(Query::OP_PHRASE, pair.begin(), pair.end(), 3),
+      Build("year:2015..2016"),
+      Query(Query::OP_VALUE_GE, schema::kDateSlot, "2015"),
+      Query(Query::OP_WILDCARD, "Zstr"),
+      Build("s*"),
+      Query(Query::OP_AND, Query((new Xapian::FixedWeightPostingSource(2.0))->release()), rent)};
+  for (uint64_t threshold :
+       {uint64_t{0}, uint64_t{1}, uint64_t{20}, uint64_t{200}, uint64_t{1} << 40}) {
+    int split = 0;
+    for (const Query& query : queries) {
+      SCOPED_TRACE(query.get_description() + " at " + std::to_string(threshold));
+      MatchSetEvaluator evaluator(*db_, Splitting(threshold));
+      auto set = evaluator.Evaluate(query);
+      ASSERT_NE(nullptr, set);
+      EXPECT_EQ(XapianMatches(*db_, query), Docids(*set));
+      split += evaluator.split();
+    }
+    if (threshold == 0) {
+      EXPECT_GE(split, static_cast<int>(queries.size()) - 1);
+    }
+    if (threshold == uint64_t{1} << 40) {
+      EXPECT_EQ(0, split);
+    }
+  }
+}
+
+TEST_F(MatchSetTest, NeitherWithoutALenderNorWithADatabaseAtAnotherRevision) {
+  const Query phrase = Build("\"minimum wage\"");
+  MatchSetEvaluator alone(*db_, {.split_candidates = 0});
+  ASSERT_NE(nullptr, alone.Evaluate(phrase));
+  EXPECT_EQ(0, alone.split());
+  // An empty database at another revision: splitting with it would lose the upper part.
+  test::TempDir other;
+  {
+    Xapian::WritableDatabase writer(other.path(), Xapian::DB_CREATE_OR_OPEN);
+    writer.set_metadata(std::string(schema::kRevisionKey), "987654");
+    writer.commit();
+  }
+  MatchSetEvaluator::Options options = Splitting(0);
+  options.lend_database = [&other] { return std::make_shared<Xapian::Database>(other.path()); };
+  MatchSetEvaluator evaluator(*db_, options);
+  auto set = evaluator.Evaluate(phrase);
+  ASSERT_NE(nullptr, set);
+  EXPECT_EQ(0, evaluator.split());
+  EXPECT_EQ(XapianMatches(*db_, phrase), Docids(*set));
+  // The same index, by contrast, is split.
+  MatchSetEvaluator same(*db_, Splitting(0));
+  ASSERT_NE(nullptr, same.Evaluate(phrase));
+  EXPECT_EQ(1, same.split());
+}
+
+TEST_F(MatchSetTest, NthCountsMembersInOrder) {
+  DocSet set(300);
+  for (Xapian::docid docid : {3u, 64u, 65u, 200u, 300u}) set.Insert(docid);
+  EXPECT_EQ(3u, set.Nth(0));
+  EXPECT_EQ(64u, set.Nth(1));
+  EXPECT_EQ(65u, set.Nth(2));
+  EXPECT_EQ(200u, set.Nth(3));
+  EXPECT_EQ(300u, set.Nth(4));
+  EXPECT_EQ(0u, set.Nth(5));
 }
 
 }  // namespace

@@ -33,6 +33,11 @@ struct SearcherOptions {
   // false: the facet pass runs Xapian's matcher over every match instead (the way it
   // was before bitsets; the same counts, kept to compare against).
   bool match_set_facets = true;
+  // The facet pass splits a subquery Xapian evaluates with many candidates (a common
+  // phrase) over two threads by docid range, with a second database from the pool; the
+  // same counts. Off: on the 2 shared cores measured it gained nothing
+  // (docs/query-performance.md, "Sixth round").
+  bool parallel_delegation = false;
   // Several index directories or remote shards (tcp://HOST:PORT=DIR) searched as one
   // index (docs/shards.md); when set, index_dir is ignored. An index_dir holding a SHARDS
   // file, or naming a shards file, opens its shards too.

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
 
 #include "query/facet_table.h"
@@ -161,6 +163,17 @@ void Report(const FacetTable& table, const SearchRequest& request, const FacetCo
   }
 }
 
+// Borrows a database of `snapshot`'s pool, returned to it when the last copy of the
+// pointer is dropped. REQUIRES: `snapshot` outlives the pointers.
+std::function<std::shared_ptr<Xapian::Database>()> LendFrom(const IndexSnapshot& snapshot) {
+  return [&snapshot] {
+    return std::shared_ptr<Xapian::Database>(
+        snapshot.Borrow().release(), [&snapshot](Xapian::Database* db) {
+          snapshot.Return(std::unique_ptr<Xapian::Database>(db));
+        });
+  };
+}
+
 // The match set as a bitset; null when a part Xapian evaluates outlasted `time_limit`.
 std::shared_ptr<const DocSet> MatchSet(const SearchContext& context, const Xapian::Query& base,
                                        double time_limit) {
@@ -173,6 +186,7 @@ std::shared_ptr<const DocSet> MatchSet(const SearchContext& context, const Xapia
     options.cache = &context.snapshot.match_sets();
     options.cache_bytes = context.options.match_set_cache_bytes;
   }
+  if (context.options.parallel_delegation) options.lend_database = LendFrom(context.snapshot);
   return MatchSetEvaluator(context.db, options).Evaluate(base);
 }
 

@@ -1,0 +1,38 @@
+#include "query/docid_range_source.h"
+
+#include <algorithm>
+
+namespace archive::query {
+
+void DocidRangeSource::init(const Xapian::Database& db) {
+  all_ = db.postlist_begin("");  // Xapian's list of every document
+  started_ = false;
+  // The termfreq bounds must not exceed the database's document count.
+  const Xapian::docid end = std::max(lo_, std::min(hi_, db.get_lastdocid() + 1));
+  size_ = std::min<Xapian::doccount>(end - lo_, db.get_doccount());
+  // An estimate equal to the document count makes Xapian 1.4's AND misread the other
+  // list ("Unexpected end of posting list", seen under OP_FILTER with a term every
+  // document has): one less, which only orders the AND's lists.
+  estimate_ = std::min<Xapian::doccount>(size_, db.get_doccount() - 1);
+}
+
+void DocidRangeSource::next(double min_wt) {
+  if (!started_) {
+    skip_to(lo_, min_wt);
+  } else if (!at_end()) {
+    ++all_;
+  }
+}
+
+void DocidRangeSource::skip_to(Xapian::docid did, double /*min_wt*/) {
+  const bool first = !started_;
+  started_ = true;
+  if (at_end()) return;
+  if (first || did > *all_) all_.skip_to(std::max(did, lo_));
+}
+
+std::string DocidRangeSource::get_description() const {
+  return "DocidRangeSource(" + std::to_string(lo_) + ", " + std::to_string(hi_) + ")";
+}
+
+}  // namespace archive::query
