@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/schema.h"
+#include "query/concurrent_facets.h"
 #include "query/spelling.h"
 #include "query/synonyms.h"
 
@@ -138,6 +139,10 @@ StatusOr<SearchResult> SearchRun::Run() {
     CountFacets(context_, request_, base_, std::nullopt, facet_budget(), result);
     if (result.total_is_exact) return result;
   }
+  const bool page_and_facets = request_.want_facets && !request_.count_only;
+  std::unique_ptr<ConcurrentFacets> facets_aside;
+  if (page_and_facets && context_.options.concurrent_facets)
+    facets_aside = ConcurrentFacets::Start(context_, request_, base_, facet_budget());
   // A page by relevance comes from the skipping passes when they can settle it.
   std::optional<Page> page;
   if (!request_.count_only && request_.limit > 0 && RanksByRelevance()) page = FastPage();
@@ -152,7 +157,7 @@ StatusOr<SearchResult> SearchRun::Run() {
     result.total = mset.get_matches_estimated();
     result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   }
-  if (request_.want_facets && !request_.count_only) {
+  if (page_and_facets && !facets_aside) {
     // Without facet selections the ranked pass matched the same set as the facet pass
     // (an upper bound only decides between exact and sampled counting).
     const bool same_set =
@@ -162,7 +167,13 @@ StatusOr<SearchResult> SearchRun::Run() {
                 facet_budget(), result);
   }
   if (request_.count_only) return result;
+  ARCHIVE_RETURN_IF_ERROR(AddHits(page, mset, result));
+  if (facets_aside) facets_aside->Finish(result);
+  return result;
+}
 
+Status SearchRun::AddHits(const std::optional<Page>& page, const Xapian::MSet& mset,
+                          SearchResult& result) const {
   SnippetMaker snippets(context_.analyzer, text_);
   if (page) {
     uint32_t rank = request_.offset;
@@ -171,14 +182,14 @@ StatusOr<SearchResult> SearchRun::Run() {
                                                 ranked.weight, &snippets, ++rank));
       result.hits.push_back(std::move(hit));
     }
-    return result;
+    return Status::Ok();
   }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     ARCHIVE_ASSIGN_OR_RETURN(Hit hit,
                              MakeHit(it, &snippets, static_cast<uint32_t>(it.get_rank()) + 1));
     result.hits.push_back(std::move(hit));
   }
-  return result;
+  return Status::Ok();
 }
 
 StatusOr<Article> SearchRun::Load(const Xapian::Document& document, std::string* id) const {

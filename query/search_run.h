@@ -86,6 +86,9 @@ class SearchRun {
   };
   // std::nullopt when the two passes cannot settle the page.
   std::optional<Page> FastPage() const;
+  // The page's hits, from `page` when set, else from `mset`.
+  Status AddHits(const std::optional<Page>& page, const Xapian::MSet& mset,
+                 SearchResult& result) const;
 
   const SearchContext& context_;
   const SearchRequest& request_;

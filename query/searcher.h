@@ -33,6 +33,10 @@ struct SearcherOptions {
   // false: the facet pass runs Xapian's matcher over every match instead (the way it
   // was before bitsets; the same counts, kept to compare against).
   bool match_set_facets = true;
+  // The facet pass runs on a second thread (and database) beside the ranked page: a
+  // faceted query then takes the longer of the two on two cores, not their sum; the same
+  // counts (docs/query-performance.md, "Sixth round").
+  bool concurrent_facets = true;
   // The facet pass splits a subquery Xapian evaluates with many candidates (a common
   // phrase) over two threads by docid range, with a second database from the pool; the
   // same counts. Off: on the 2 shared cores measured it gained nothing

@@ -1,0 +1,72 @@
+#include "query/concurrent_facets.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "query/index_snapshot.h"
+
+namespace archive::query {
+namespace {
+
+// A copy of `query` sharing no node with it (nullopt when it cannot be serialised: a
+// posting source without a registered name). Copies of a Xapian::Query share their nodes
+// and count references without atomics, so another thread needs a tree of its own.
+std::optional<Xapian::Query> OwnTree(const Xapian::Query& query) {
+  try {
+    return Xapian::Query::unserialise(query.serialise());
+  } catch (const Xapian::UnimplementedError&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<ConcurrentFacets> ConcurrentFacets::Start(const SearchContext& context,
+                                                          const SearchRequest& request,
+                                                          const Xapian::Query& base,
+                                                          double time_limit) {
+  if (context.snapshot.sharded()) return nullptr;
+  std::optional<Xapian::Query> copy = OwnTree(base);
+  if (!copy) return nullptr;
+  std::unique_ptr<Xapian::Database> db = context.snapshot.Borrow();
+  // Opened after a commit: ahead of the snapshot (dropped, as WithContext drops one).
+  if (IndexSnapshot::RevisionOf(*db) != context.snapshot.revision()) return nullptr;
+  std::unique_ptr<ConcurrentFacets> aside(
+      new ConcurrentFacets(context, std::move(db), std::move(*copy)));
+  ConcurrentFacets& self = *aside;
+  self.thread_ = std::thread([&self, &request, time_limit] {
+    try {
+      CountFacets(self.context_, request, self.base_, std::nullopt, time_limit, self.counted_);
+    } catch (...) {
+      self.error_ = std::current_exception();
+    }
+  });
+  return aside;
+}
+
+ConcurrentFacets::ConcurrentFacets(const SearchContext& context,
+                                   std::unique_ptr<Xapian::Database> db, Xapian::Query base)
+    : db_(std::move(db)),
+      base_(std::move(base)),
+      context_{context.analyzer, context.snapshot, *db_, context.options} {}
+
+ConcurrentFacets::~ConcurrentFacets() { Join(); }
+
+void ConcurrentFacets::Join() {
+  if (thread_.joinable()) thread_.join();
+}
+
+void ConcurrentFacets::Finish(SearchResult& result) {
+  Join();
+  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  context_.snapshot.Return(std::move(db_));
+  result.facets = std::move(counted_.facets);
+  result.estimated_facets = std::move(counted_.estimated_facets);
+  if (counted_.total_is_exact) {
+    result.total = counted_.total;
+    result.total_is_exact = true;
+  }
+}
+
+}  // namespace archive::query
