@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "corpus/sample_generator.h"
@@ -51,8 +52,14 @@ class SearcherFacetsTest : public ::testing::Test {
     auto matcher = Searcher::Open(by_matcher);
     ASSERT_ARCHIVE_OK(matcher);
     matcher_ = matcher->release();
+    SearcherOptions in_line{dir_->path()};
+    in_line.concurrent_facets = false;
+    auto sequential = Searcher::Open(in_line);
+    ASSERT_ARCHIVE_OK(sequential);
+    in_line_ = sequential->release();
   }
   static void TearDownTestSuite() {
+    delete in_line_;
     delete matcher_;
     delete searcher_;
     delete dir_;
@@ -124,11 +131,13 @@ class SearcherFacetsTest : public ::testing::Test {
   static test::TempDir* dir_;
   static Searcher* searcher_;
   static Searcher* matcher_;  // the facet pass by Xapian's matcher, the way it was
+  static Searcher* in_line_;  // the facet pass after the page, on the request's thread
 };
 
 test::TempDir* SearcherFacetsTest::dir_ = nullptr;
 Searcher* SearcherFacetsTest::searcher_ = nullptr;
 Searcher* SearcherFacetsTest::matcher_ = nullptr;
+Searcher* SearcherFacetsTest::in_line_ = nullptr;
 
 void ExpectSameCounts(const SearchResult& want, const SearchResult& got) {
   EXPECT_EQ(want.total, got.total);
@@ -209,6 +218,62 @@ TEST_F(SearcherFacetsTest, BitsetCountsAreTheMatchersCounts) {
     }
   }
   EXPECT_GT(compared, 60);
+}
+
+void ExpectSameHits(const SearchResult& want, const SearchResult& got) {
+  ASSERT_EQ(want.hits.size(), got.hits.size());
+  for (size_t i = 0; i < want.hits.size(); ++i) {
+    EXPECT_EQ(want.hits[i].id, got.hits[i].id) << i;
+    EXPECT_EQ(want.hits[i].snippet, got.hits[i].snippet) << i;
+  }
+}
+
+// The facet pass beside the page (SearcherOptions::concurrent_facets) gives the answer the
+// pass after the page gives, hits, totals and counts, from many request threads at once
+// (each request then runs two); in the sanitizer build this also watches the second
+// thread's use of the snapshot, the pool and its own copy of the query.
+TEST_F(SearcherFacetsTest, CountsBesideThePageAreTheCountsAfterIt) {
+  const SearchResult everything = Faceted(SearchRequest());
+  const std::string topic = MostFrequent(everything, "topic", 0);
+  const std::string city = MostFrequent(everything, "city", 1);
+  std::vector<SearchRequest> requests;
+  for (const char* text : {"workers", "\"minimum wage\"", "union -police", "rent NEAR/3 strike",
+                           "wor*", "tenants housing rent eviction landlord council vote", ""}) {
+    for (uint64_t exact_limit : {kDefaultFacetExactLimit, uint64_t{40}}) {
+      SearchRequest request;
+      request.query = text;
+      request.facet_names = AllFacetNames();
+      request.facet_exact_limit = exact_limit;
+      requests.push_back(request);
+      request.topics = {topic};
+      request.cities = {city};
+      requests.push_back(request);
+    }
+  }
+  std::vector<SearchResult> want;
+  for (const SearchRequest& request : requests) {
+    auto result = in_line_->Search(request);
+    ASSERT_ARCHIVE_OK(result);
+    want.push_back(*result);
+  }
+  std::vector<std::thread> threads;
+  std::vector<std::vector<StatusOr<SearchResult>>> got(4);
+  for (auto& results : got) {
+    threads.emplace_back([&requests, &results] {
+      for (const SearchRequest& request : requests) results.push_back(searcher_->Search(request));
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const auto& results : got) {
+    ASSERT_EQ(requests.size(), results.size());
+    for (size_t i = 0; i < requests.size(); ++i) {
+      SCOPED_TRACE(requests[i].query + " limit " + std::to_string(requests[i].facet_exact_limit) +
+                   (requests[i].topics.empty() ? "" : " selected"));
+      ASSERT_ARCHIVE_OK(results[i]);
+      ExpectSameCounts(want[i], *results[i]);
+      ExpectSameHits(want[i], *results[i]);
+    }
+  }
 }
 
 TEST_F(SearcherFacetsTest, ASelectionNoDocumentHasSelectsNothing) {
