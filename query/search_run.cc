@@ -141,7 +141,7 @@ StatusOr<SearchResult> SearchRun::Run() {
   }
   const bool page_and_facets = request_.want_facets && !request_.count_only;
   std::unique_ptr<ConcurrentFacets> facets_aside;
-  if (page_and_facets && context_.options.concurrent_facets)
+  if (page_and_facets && context_.options.concurrent_facets && context_.spare_core)
     facets_aside = ConcurrentFacets::Start(context_, request_, base_, facet_budget());
   // A page by relevance comes from the skipping passes when they can settle it.
   std::optional<Page> page;

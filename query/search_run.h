@@ -25,6 +25,9 @@ struct SearchContext {
   const IndexSnapshot& snapshot;
   Xapian::Database& db;
   const SearcherOptions& options;
+  // Fewer searches run in this process than there are cores: a second thread for this
+  // one is likely to find a core idle.
+  bool spare_core = false;
 };
 
 class SearchRun {

@@ -2,7 +2,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <atomic>
 #include <mutex>
+#include <thread>
 
 #include "core/analyzer.h"
 #include "core/xapian_errors.h"
@@ -55,7 +58,9 @@ struct Searcher::State {
   Analyzer analyzer;
   mutable std::mutex mutex;
   std::shared_ptr<const IndexSnapshot> snapshot;
-  std::vector<ShardSpec> shards;  // empty: one plain index
+  std::vector<ShardSpec> shards;     // empty: one plain index
+  std::atomic<unsigned> running{0};  // calls inside WithContext
+  unsigned cores = 1;
   IndexSnapshot::ShardAccess access;
 
   std::shared_ptr<const IndexSnapshot> Current() const {
@@ -76,6 +81,8 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const SearcherOptions& option
       state.shards,
       ResolveShards(options.shards.empty() ? std::vector{options.index_dir} : options.shards));
   state.access = {options.shard_timeout_ms, options.shard_partial};
+  state.cores =
+      std::max(1u, options.cores > 0 ? options.cores : std::thread::hardware_concurrency());
   if (!state.shards.empty()) {
     ARCHIVE_ASSIGN_OR_RETURN(state.snapshot, IndexSnapshot::OpenShards(state.shards, state.access));
     return searcher;
@@ -109,6 +116,11 @@ Status Searcher::SwapInLatest() const {
 }
 
 Status Searcher::WithContext(const std::function<Status(SearchContext&)>& body) const {
+  const unsigned running = ++state_->running;
+  struct Leave {
+    std::atomic<unsigned>& running;
+    ~Leave() { --running; }
+  } leave{state_->running};
   Status last_error;
   // A database may move on under a long search (DatabaseModifiedError) or a new database
   // handle may be ahead of the snapshot's store: refresh and try once more.
@@ -123,7 +135,7 @@ Status Searcher::WithContext(const std::function<Status(SearchContext&)>& body) 
         stale = true;
         return;
       }
-      SearchContext context{state_->analyzer, *snapshot, *db, options_};
+      SearchContext context{state_->analyzer, *snapshot, *db, options_, running < state_->cores};
       outcome = body(context);
     });
     if (db && !stale && last_error.ok()) snapshot->Return(std::move(db));

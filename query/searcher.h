@@ -33,10 +33,12 @@ struct SearcherOptions {
   // false: the facet pass runs Xapian's matcher over every match instead (the way it
   // was before bitsets; the same counts, kept to compare against).
   bool match_set_facets = true;
-  // The facet pass runs on a second thread (and database) beside the ranked page: a
-  // faceted query then takes the longer of the two on two cores, not their sum; the same
-  // counts (docs/query-performance.md, "Sixth round").
+  // The facet pass runs on a second thread (and database) beside the ranked page when
+  // fewer searches run than there are cores: a faceted query then takes the longer of the
+  // two, not their sum; the same answers (docs/query-performance.md, "Sixth round").
   bool concurrent_facets = true;
+  // The cores searches share, for that decision; 0: std::thread::hardware_concurrency().
+  unsigned cores = 0;
   // The facet pass splits a subquery Xapian evaluates with many candidates (a common
   // phrase) over two threads by docid range, with a second database from the pool; the
   // same counts. Off: on the 2 shared cores measured it gained nothing
