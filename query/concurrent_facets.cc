@@ -49,7 +49,7 @@ ConcurrentFacets::ConcurrentFacets(const SearchContext& context,
                                    std::unique_ptr<Xapian::Database> db, Xapian::Query base)
     : db_(std::move(db)),
       base_(std::move(base)),
-      context_{context.analyzer, context.snapshot, *db_, context.options, false} {}
+      context_{context.analyzer, context.snapshot, *db_, context.options, context.spare_core} {}
 
 ConcurrentFacets::~ConcurrentFacets() { Join(); }
 

@@ -186,7 +186,8 @@ std::shared_ptr<const DocSet> MatchSet(const SearchContext& context, const Xapia
     options.cache = &context.snapshot.match_sets();
     options.cache_bytes = context.options.match_set_cache_bytes;
   }
-  if (context.options.parallel_delegation) options.lend_database = LendFrom(context.snapshot);
+  if (context.options.parallel_delegation && context.spare_core)
+    options.lend_database = LendFrom(context.snapshot);
   return MatchSetEvaluator(context.db, options).Evaluate(base);
 }
 
