@@ -1,26 +1,13 @@
 #include "query/concurrent_facets.h"
 
 #include <optional>
-#include <string>
+#include <system_error>
 #include <utility>
 
 #include "query/index_snapshot.h"
+#include "query/match_set.h"
 
 namespace archive::query {
-namespace {
-
-// A copy of `query` sharing no node with it (nullopt when it cannot be serialised: a
-// posting source without a registered name). Copies of a Xapian::Query share their nodes
-// and count references without atomics, so another thread needs a tree of its own.
-std::optional<Xapian::Query> OwnTree(const Xapian::Query& query) {
-  try {
-    return Xapian::Query::unserialise(query.serialise());
-  } catch (const Xapian::UnimplementedError&) {
-    return std::nullopt;
-  }
-}
-
-}  // namespace
 
 std::unique_ptr<ConcurrentFacets> ConcurrentFacets::Start(const SearchContext& context,
                                                           const SearchRequest& request,
@@ -35,13 +22,17 @@ std::unique_ptr<ConcurrentFacets> ConcurrentFacets::Start(const SearchContext& c
   std::unique_ptr<ConcurrentFacets> aside(
       new ConcurrentFacets(context, std::move(db), std::move(*copy)));
   ConcurrentFacets& self = *aside;
-  self.thread_ = std::thread([&self, &request, time_limit] {
-    try {
-      CountFacets(self.context_, request, self.base_, std::nullopt, time_limit, self.counted_);
-    } catch (...) {
-      self.error_ = std::current_exception();
-    }
-  });
+  try {
+    self.thread_ = std::thread([&self, &request, time_limit] {
+      try {
+        CountFacets(self.context_, request, self.base_, std::nullopt, time_limit, self.counted_);
+      } catch (...) {
+        self.error_ = std::current_exception();
+      }
+    });
+  } catch (const std::system_error&) {  // no thread to be had: counted in line
+    return nullptr;
+  }
   return aside;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "query/docid_range_source.h"
@@ -52,17 +53,6 @@ Query InRange(const Query& query, Xapian::docid lo, Xapian::docid hi) {
   return Query(Query::OP_FILTER, query, Query((new DocidRangeSource(lo, hi))->release()));
 }
 
-// A copy of `query` that shares no node with it, or nullopt when it cannot be serialised
-// (a posting source without a registered name). A Xapian::Query shares its nodes with
-// its copies and counts references without atomics: another thread needs its own tree.
-std::optional<Query> OwnTree(const Query& query) {
-  try {
-    return Query::unserialise(query.serialise());
-  } catch (const Xapian::UnimplementedError&) {
-    return std::nullopt;
-  }
-}
-
 bool IsBooleanSkeleton(Query::op type) {
   switch (type) {
     case Query::OP_AND:
@@ -87,6 +77,14 @@ std::string MatchSetKey(const Xapian::Query& query) {
     return key.append(query.serialise());
   } catch (const Xapian::UnimplementedError&) {
     return "";
+  }
+}
+
+std::optional<Xapian::Query> OwnTree(const Xapian::Query& query) {
+  try {
+    return Xapian::Query::unserialise(query.serialise());
+  } catch (const Xapian::UnimplementedError&) {
+    return std::nullopt;
   }
 }
 
@@ -239,21 +237,30 @@ std::shared_ptr<DocSet> MatchSetEvaluator::RunSplit(const Xapian::Query& query,
   DocSet upper_set(last_docid_);
   bool upper_done = false;
   std::exception_ptr upper_error;
-  std::thread worker([&] {
+  auto run_upper = [&] {
     try {
       upper_done = Collect(upper_db, upper, time_limit, upper_set);
     } catch (...) {
       upper_error = std::current_exception();
     }
-  });
+  };
+  std::thread worker;
+  try {
+    worker = std::thread(run_upper);
+  } catch (const std::system_error&) {  // no thread to be had: both parts on this one
+    run_upper();
+  }
+  auto join = [&worker] {
+    if (worker.joinable()) worker.join();
+  };
   bool lower_done = false;
   try {
     lower_done = Collect(db_, lower, time_limit, *set);
   } catch (...) {
-    worker.join();
+    join();
     throw;
   }
-  worker.join();
+  join();
   if (upper_error) std::rethrow_exception(upper_error);
   if (!lower_done || !upper_done) return nullptr;
   set->UniteWith(upper_set);

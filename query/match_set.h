@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "query/doc_set.h"
@@ -80,5 +81,10 @@ class MatchSetEvaluator {
 // A query's cache key, or "" when it cannot be serialised (a posting source without a
 // registered name): such a query is evaluated every time.
 std::string MatchSetKey(const Xapian::Query& query);
+
+// A copy of `query` that shares no node with it, for another thread (copies of a
+// Xapian::Query share their nodes and count references without atomics); nullopt when
+// it cannot be serialised (a posting source without a registered name).
+std::optional<Xapian::Query> OwnTree(const Xapian::Query& query);
 
 }  // namespace archive::query
