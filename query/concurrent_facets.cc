@@ -1,7 +1,6 @@
 #include "query/concurrent_facets.h"
 
 #include <optional>
-#include <system_error>
 #include <utility>
 
 #include "query/index_snapshot.h"
@@ -16,23 +15,15 @@ std::unique_ptr<ConcurrentFacets> ConcurrentFacets::Start(const SearchContext& c
   if (context.snapshot.sharded()) return nullptr;
   std::optional<Xapian::Query> copy = OwnTree(base);
   if (!copy) return nullptr;
-  std::unique_ptr<Xapian::Database> db = context.snapshot.Borrow();
-  // Opened after a commit: ahead of the snapshot (dropped, as WithContext drops one).
-  if (IndexSnapshot::RevisionOf(*db) != context.snapshot.revision()) return nullptr;
+  std::unique_ptr<Xapian::Database> db = context.snapshot.BorrowSameRevision();
+  if (!db) return nullptr;
   std::unique_ptr<ConcurrentFacets> aside(
       new ConcurrentFacets(context, std::move(db), std::move(*copy)));
   ConcurrentFacets& self = *aside;
-  try {
-    self.thread_ = std::thread([&self, &request, time_limit] {
-      try {
-        CountFacets(self.context_, request, self.base_, std::nullopt, time_limit, self.counted_);
-      } catch (...) {
-        self.error_ = std::current_exception();
-      }
-    });
-  } catch (const std::system_error&) {  // no thread to be had: counted in line
-    return nullptr;
-  }
+  const bool started = self.thread_.Start([&self, &request, time_limit] {
+    CountFacets(self.context_, request, self.base_, std::nullopt, time_limit, self.counted_);
+  });
+  if (!started) return nullptr;  // counted in line
   return aside;
 }
 
@@ -42,15 +33,8 @@ ConcurrentFacets::ConcurrentFacets(const SearchContext& context,
       base_(std::move(base)),
       context_{context.analyzer, context.snapshot, *db_, context.options, context.spare_core} {}
 
-ConcurrentFacets::~ConcurrentFacets() { Join(); }
-
-void ConcurrentFacets::Join() {
-  if (thread_.joinable()) thread_.join();
-}
-
 void ConcurrentFacets::Finish(SearchResult& result) {
-  Join();
-  if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  thread_.Wait();
   context_.snapshot.Return(std::move(db_));
   result.facets = std::move(counted_.facets);
   result.estimated_facets = std::move(counted_.estimated_facets);

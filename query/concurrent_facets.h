@@ -6,10 +6,9 @@
 
 #include <xapian.h>
 
-#include <exception>
 #include <memory>
-#include <thread>
 
+#include "query/helper_thread.h"
 #include "query/search_run.h"
 
 namespace archive::query {
@@ -23,7 +22,7 @@ class ConcurrentFacets {
   static std::unique_ptr<ConcurrentFacets> Start(const SearchContext& context,
                                                  const SearchRequest& request,
                                                  const Xapian::Query& base, double time_limit);
-  ~ConcurrentFacets();  // waits for the thread
+  ~ConcurrentFacets() = default;  // waits for the thread (HelperThread's destructor)
 
   // Waits for the pass and moves its facets, and its total when exact, into `result`.
   // Rethrows what the pass threw (Xapian::Error).
@@ -32,14 +31,12 @@ class ConcurrentFacets {
  private:
   ConcurrentFacets(const SearchContext& context, std::unique_ptr<Xapian::Database> db,
                    Xapian::Query base);
-  void Join();
 
   std::unique_ptr<Xapian::Database> db_;
   const Xapian::Query base_;  // a tree of its own: Xapian counts references without atomics
   const SearchContext context_;
   SearchResult counted_;
-  std::exception_ptr error_;
-  std::thread thread_;
+  HelperThread thread_;  // last: joined before the members it uses go
 };
 
 }  // namespace archive::query

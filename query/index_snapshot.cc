@@ -87,6 +87,12 @@ std::unique_ptr<Xapian::Database> IndexSnapshot::Borrow() const {
   return std::make_unique<Xapian::Database>(xapian_path_);
 }
 
+std::unique_ptr<Xapian::Database> IndexSnapshot::BorrowSameRevision() const {
+  std::unique_ptr<Xapian::Database> db = Borrow();
+  if (RevisionOf(*db) != revision_) return nullptr;  // dropped, as WithContext drops one
+  return db;
+}
+
 void IndexSnapshot::Return(std::unique_ptr<Xapian::Database> db) const {
   std::lock_guard<std::mutex> lock(pool_mutex_);
   idle_.push_back(std::move(db));

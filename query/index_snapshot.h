@@ -74,6 +74,10 @@ class IndexSnapshot {
   // Return(). May throw Xapian::Error (the caller is inside CallXapian).
   std::unique_ptr<Xapian::Database> Borrow() const;
   void Return(std::unique_ptr<Xapian::Database> db) const;
+  // Borrow(), or null when the pool's database is at another revision than the snapshot
+  // (opened after a commit): for a search's second thread, which must see what the first
+  // sees. May throw Xapian::Error.
+  std::unique_ptr<Xapian::Database> BorrowSameRevision() const;
   void DropIdle() const;  // forgets every pooled database
 
  private:

@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <exception>
 #include <optional>
-#include <system_error>
-#include <thread>
 
 #include "query/docid_range_source.h"
+#include "query/helper_thread.h"
 #include "query/index_snapshot.h"
 
 namespace archive::query {
@@ -236,32 +235,11 @@ std::shared_ptr<DocSet> MatchSetEvaluator::RunSplit(const Xapian::Query& query,
   auto set = std::make_shared<DocSet>(last_docid_);
   DocSet upper_set(last_docid_);
   bool upper_done = false;
-  std::exception_ptr upper_error;
-  auto run_upper = [&] {
-    try {
-      upper_done = Collect(upper_db, upper, time_limit, upper_set);
-    } catch (...) {
-      upper_error = std::current_exception();
-    }
-  };
-  std::thread worker;
-  try {
-    worker = std::thread(run_upper);
-  } catch (const std::system_error&) {  // no thread to be had: both parts on this one
-    run_upper();
-  }
-  auto join = [&worker] {
-    if (worker.joinable()) worker.join();
-  };
-  bool lower_done = false;
-  try {
-    lower_done = Collect(db_, lower, time_limit, *set);
-  } catch (...) {
-    join();
-    throw;
-  }
-  join();
-  if (upper_error) std::rethrow_exception(upper_error);
+  auto run_upper = [&] { upper_done = Collect(upper_db, upper, time_limit, upper_set); };
+  HelperThread worker;                        // joined by its destructor if the lower part throws
+  if (!worker.Start(run_upper)) run_upper();  // no thread to be had: both parts here
+  const bool lower_done = Collect(db_, lower, time_limit, *set);
+  worker.Wait();
   if (!lower_done || !upper_done) return nullptr;
   set->UniteWith(upper_set);
   return set;

@@ -92,6 +92,7 @@ class SearchRun {
   // The page's hits, from `page` when set, else from `mset`.
   Status AddHits(const std::optional<Page>& page, const Xapian::MSet& mset,
                  SearchResult& result) const;
+  Status AddPageHits(const Page& page, SearchResult& result) const;
 
   const SearchContext& context_;
   const SearchRequest& request_;

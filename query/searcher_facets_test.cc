@@ -55,7 +55,7 @@ class SearcherFacetsTest : public ::testing::Test {
     ASSERT_ARCHIVE_OK(matcher);
     matcher_ = matcher->release();
     SearcherOptions in_line{dir_->path()};
-    in_line.concurrent_facets = false;
+    in_line.cores = 1;  // never a spare core: every part of a search on its own thread
     auto sequential = Searcher::Open(in_line);
     ASSERT_ARCHIVE_OK(sequential);
     in_line_ = sequential->release();
@@ -133,7 +133,7 @@ class SearcherFacetsTest : public ::testing::Test {
   static test::TempDir* dir_;
   static Searcher* searcher_;
   static Searcher* matcher_;  // the facet pass by Xapian's matcher, the way it was
-  static Searcher* in_line_;  // the facet pass after the page, on the request's thread
+  static Searcher* in_line_;  // one thread per search: facets after the page, hits in turn
 };
 
 test::TempDir* SearcherFacetsTest::dir_ = nullptr;
@@ -226,16 +226,20 @@ void ExpectSameHits(const SearchResult& want, const SearchResult& got) {
   ASSERT_EQ(want.hits.size(), got.hits.size());
   for (size_t i = 0; i < want.hits.size(); ++i) {
     EXPECT_EQ(want.hits[i].id, got.hits[i].id) << i;
+    EXPECT_EQ(want.hits[i].rank, got.hits[i].rank) << i;
+    EXPECT_EQ(want.hits[i].score, got.hits[i].score) << i;
+    EXPECT_EQ(want.hits[i].date, got.hits[i].date) << i;
+    EXPECT_EQ(want.hits[i].title_highlighted, got.hits[i].title_highlighted) << i;
     EXPECT_EQ(want.hits[i].snippet, got.hits[i].snippet) << i;
   }
 }
 
-// The facet pass beside the page (SearcherOptions::concurrent_facets) gives the answer the
-// pass after the page gives, hits, totals and counts, from many request threads at once
-// (each request then runs two); in the sanitizer build this also watches the second
-// thread's use of the snapshot, the pool and its own copy of the query. (searcher_ counts
-// on 64 cores, so that every request runs its facet pass beside its page.)
-TEST_F(SearcherFacetsTest, CountsBesideThePageAreTheCountsAfterIt) {
+// A search spread over threads (the facet pass beside the page, a phrase's facet count
+// split, the hits built by two threads) gives the answer of a search on one thread:
+// hits, totals and counts, from four request threads at once. In the sanitizer build this
+// also watches the other threads' use of the snapshot, the pool, the query and the page.
+// (searcher_ counts on 64 cores, so that every request has a spare one.)
+TEST_F(SearcherFacetsTest, ASearchOverThreadsAnswersAsOnOne) {
   const SearchResult everything = Faceted(SearchRequest());
   const std::string topic = MostFrequent(everything, "topic", 0);
   const std::string city = MostFrequent(everything, "city", 1);
