@@ -138,7 +138,7 @@ Xapian::Enquire UnrankedEnquire(const SearchContext& context, const Xapian::Quer
 }
 
 // Xapian's estimate of the match set's size, exact up to `limit`: it decides the
-// sampling step beyond the limit (both counting paths ask it, so they sample alike).
+// matcher path's sampling step beyond the limit.
 uint64_t ProbeMatches(const SearchContext& context, const Xapian::Query& base, uint64_t limit) {
   const auto check =
       static_cast<Xapian::doccount>(std::min<uint64_t>(context.db.get_doccount(), limit + 1));
@@ -191,13 +191,13 @@ std::shared_ptr<const DocSet> MatchSet(const SearchContext& context, const Xapia
   return MatchSetEvaluator(context.db, options).Evaluate(base);
 }
 
-void CountOverSet(const SearchContext& context, const SearchRequest& request,
-                  const Xapian::Query& base, const DocSet& set, SearchResult& result) {
+void CountOverSet(const SearchContext& context, const SearchRequest& request, const DocSet& set,
+                  SearchResult& result) {
   const FacetTable& table = context.snapshot.facets();
-  const uint64_t limit = request.facet_exact_limit;
-  uint64_t matches = set.Count();
-  if (matches > limit && limit > 0) matches = ProbeMatches(context, base, limit);
-  const uint64_t step = SamplingStep(matches, limit);
+  // The set knows its size: beyond the limit, every n-th docid with n from the exact
+  // count (the matcher path must ask Xapian for an estimate, a second pass over up to
+  // limit + 1 matches: at a million articles the larger part of a sampled phrase).
+  const uint64_t step = SamplingStep(set.Count(), request.facet_exact_limit);
   FacetCounter counter(table, request, context.analyzer, static_cast<Xapian::docid>(step));
   set.ForEach([&counter](Xapian::docid docid) { counter.Visit(docid); });
   Report(table, request, counter, static_cast<double>(step), step == 1, result);
@@ -249,7 +249,7 @@ void CountFacets(const SearchContext& context, const SearchRequest& request,
   const auto started = std::chrono::steady_clock::now();
   if (context.options.match_set_facets) {
     if (std::shared_ptr<const DocSet> set = MatchSet(context, base, time_limit)) {
-      CountOverSet(context, request, base, *set, result);
+      CountOverSet(context, request, *set, result);
       return;
     }
   }
