@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "core/fatal_error.h"
+#include "core/large_allocations.h"
 #include "output/result_writers.h"
 #include "query/cli_options.h"
 
@@ -126,6 +127,7 @@ int RunExport(const Searcher& searcher, const CliArgs& args, output::Format form
 
 int main(int argc, char** argv) {
   archive::ReportFatalErrors("archive-search");
+  archive::ReturnLargeBlocksToTheSystem();
   CliArgs args;
   const bool terminal = ::isatty(STDOUT_FILENO) != 0;
   if (int exit = ParseCommandLine(argc, argv, terminal, args); exit >= 0) return exit;

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/fatal_error.h"
+#include "core/large_allocations.h"
 #include "query/searcher.h"
 #include "server/routes.h"
 #include "server/server_config.h"
@@ -141,6 +142,7 @@ int Serve(const ServerConfig& config, archive::query::Searcher& searcher,
 
 int main(int argc, char** argv) {
   archive::ReportFatalErrors("archive-server");
+  archive::ReturnLargeBlocksToTheSystem();
   auto config = archive::server::LoadServerConfig(std::vector<std::string>(argv + 1, argv + argc));
   if (!config.ok()) {
     std::cerr << "archive-server: " << config.status().message() << "\n\n"
