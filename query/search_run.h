@@ -23,6 +23,8 @@ namespace archive::query {
 struct SearchContext {
   const Analyzer& analyzer;
   const IndexSnapshot& snapshot;
+  // At the snapshot's revision: Searcher::WithContext and IndexSnapshot::BorrowSameRevision
+  // check it once, when the database is borrowed.
   Xapian::Database& db;
   const SearcherOptions& options;
   // Fewer searches run in this process than there are cores: a second thread for this

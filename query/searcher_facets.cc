@@ -163,14 +163,16 @@ void Report(const FacetTable& table, const SearchRequest& request, const FacetCo
   }
 }
 
-// Borrows a database of `snapshot`'s pool, returned to it when the last copy of the
-// pointer is dropped. REQUIRES: `snapshot` outlives the pointers.
+// Borrows a database of `snapshot`'s pool at the snapshot's revision (null when the pool
+// has none), returned to it when the last copy of the pointer is dropped.
+// REQUIRES: `snapshot` outlives the pointers.
 std::function<std::shared_ptr<Xapian::Database>()> LendFrom(const IndexSnapshot& snapshot) {
-  return [&snapshot] {
-    return std::shared_ptr<Xapian::Database>(
-        snapshot.Borrow().release(), [&snapshot](Xapian::Database* db) {
-          snapshot.Return(std::unique_ptr<Xapian::Database>(db));
-        });
+  return [&snapshot]() -> std::shared_ptr<Xapian::Database> {
+    std::unique_ptr<Xapian::Database> db = snapshot.BorrowSameRevision();
+    if (!db) return nullptr;
+    return std::shared_ptr<Xapian::Database>(db.release(), [&snapshot](Xapian::Database* lent) {
+      snapshot.Return(std::unique_ptr<Xapian::Database>(lent));
+    });
   };
 }
 
@@ -179,10 +181,9 @@ std::shared_ptr<const DocSet> MatchSet(const SearchContext& context, const Xapia
                                        double time_limit) {
   MatchSetEvaluator::Options options;
   options.time_limit = time_limit;
-  // A database handle opened after the snapshot may be at a newer revision than the
-  // snapshot's: its sets must not mix with the snapshot's cached ones.
-  if (context.options.match_set_cache_bytes > 0 &&
-      IndexSnapshot::RevisionOf(context.db) == context.snapshot.revision()) {
+  // context.db is at the snapshot's revision (SearchContext), so its sets may join the
+  // snapshot's cached ones.
+  if (context.options.match_set_cache_bytes > 0) {
     options.cache = &context.snapshot.match_sets();
     options.cache_bytes = context.options.match_set_cache_bytes;
   }
