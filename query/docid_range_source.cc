@@ -9,7 +9,7 @@ void DocidRangeSource::init(const Xapian::Database& db) {
   started_ = false;
   // The termfreq bounds must not exceed the database's document count.
   const Xapian::docid end = std::max(lo_, std::min(hi_, db.get_lastdocid() + 1));
-  size_ = std::min<Xapian::doccount>(end - lo_, db.get_doccount());
+  size_ = std::min<Xapian::doccount>((end - lo_ + stride_ - 1) / stride_, db.get_doccount());
   // An estimate equal to the document count makes Xapian 1.4's AND misread the other
   // list ("Unexpected end of posting list", seen under OP_FILTER with a term every
   // document has): one less, which only orders the AND's lists.
@@ -21,6 +21,7 @@ void DocidRangeSource::next(double min_wt) {
     skip_to(lo_, min_wt);
   } else if (!at_end()) {
     ++all_;
+    SkipToStride();
   }
 }
 
@@ -29,10 +30,16 @@ void DocidRangeSource::skip_to(Xapian::docid did, double /*min_wt*/) {
   started_ = true;
   if (at_end()) return;
   if (first || did > *all_) all_.skip_to(std::max(did, lo_));
+  SkipToStride();
+}
+
+void DocidRangeSource::SkipToStride() {
+  while (!at_end() && *all_ % stride_ != 0) all_.skip_to((*all_ / stride_ + 1) * stride_);
 }
 
 std::string DocidRangeSource::get_description() const {
-  return "DocidRangeSource(" + std::to_string(lo_) + ", " + std::to_string(hi_) + ")";
+  return "DocidRangeSource(" + std::to_string(lo_) + ", " + std::to_string(hi_) + ", " +
+         std::to_string(stride_) + ")";
 }
 
 }  // namespace archive::query

@@ -1,10 +1,11 @@
-// DocidRangeSource: a Xapian posting source that matches every document in [lo, hi),
-// with no weight. Only documents that exist: the matcher hands the docid it is on to the
-// other lists of an AND (PostingSource::check's contract), and a deleted one breaks them. The facet
-// pass filters an expensive subquery by it (OP_FILTER) to run Xapian's matcher over one part of the
-// docid space per thread (query/match_set.h): the matcher skips to lo and stops at hi, so the
-// parts' matches are exactly the whole's. Module-internal; one object per query and thread (it
-// holds a position).
+// DocidRangeSource: a Xapian posting source that matches every document in [lo, hi)
+// whose docid is a multiple of `stride`, with no weight. Only documents that exist: the matcher
+// hands the docid it is on to the other lists of an AND (PostingSource::check's contract), and a
+// deleted one breaks them. The facet pass filters an expensive subquery by it (OP_FILTER) to run
+// Xapian's matcher over one part of the docid space per thread (query/match_set.h): the matcher
+// skips to lo and stops at hi, so the parts' matches are exactly the whole's. With a stride, Xapian
+// checks the positions of a phrase's candidates at those docids only (a sampled count's).
+// Module-internal; one object per query and thread (it holds a position).
 #pragma once
 
 #include <xapian.h>
@@ -15,7 +16,9 @@ namespace archive::query {
 
 class DocidRangeSource : public Xapian::PostingSource {
  public:
-  DocidRangeSource(Xapian::docid lo, Xapian::docid hi) : lo_(lo), hi_(hi) {}
+  // REQUIRES: stride >= 1.
+  DocidRangeSource(Xapian::docid lo, Xapian::docid hi, Xapian::docid stride = 1)
+      : lo_(lo), hi_(hi), stride_(stride) {}
   Xapian::docid lo() const { return lo_; }
   Xapian::docid hi() const { return hi_; }
 
@@ -30,12 +33,15 @@ class DocidRangeSource : public Xapian::PostingSource {
   bool at_end() const override { return all_ == Xapian::PostingIterator() || *all_ >= hi_; }
   Xapian::docid get_docid() const override { return *all_; }
 
-  DocidRangeSource* clone() const override { return new DocidRangeSource(lo_, hi_); }
+  DocidRangeSource* clone() const override { return new DocidRangeSource(lo_, hi_, stride_); }
   std::string get_description() const override;
 
  private:
+  void SkipToStride();  // from the current document to the first one at a multiple of stride_
+
   const Xapian::docid lo_;
   const Xapian::docid hi_;
+  const Xapian::docid stride_;
   Xapian::PostingIterator all_;  // every document of the database init() was given
   bool started_ = false;
   Xapian::doccount size_ = 0;

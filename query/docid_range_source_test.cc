@@ -45,16 +45,24 @@ class DocidRangeSourceTest : public ::testing::Test {
     return docids;
   }
 
-  // What Xapian matches for `term` filtered by [lo, hi), against the docids expected.
-  void ExpectRange(const std::string& term, Xapian::docid lo, Xapian::docid hi) const {
-    SCOPED_TRACE(term + " in [" + std::to_string(lo) + ", " + std::to_string(hi) + ")");
+  // What Xapian matches for `term` filtered by the multiples of `stride` in [lo, hi),
+  // against the docids expected.
+  void ExpectRange(const std::string& term, Xapian::docid lo, Xapian::docid hi,
+                   Xapian::docid stride = 1) const {
+    SCOPED_TRACE(term + " in [" + std::to_string(lo) + ", " + std::to_string(hi) + ") every " +
+                 std::to_string(stride));
     std::vector<Xapian::docid> want;
     for (Xapian::docid docid = lo; docid < hi && docid <= kDocs; ++docid) {
-      if (docid % 10 != 0 && (term == "all" || docid % 2 == 0)) want.push_back(docid);
+      if (docid % stride == 0 && docid % 10 != 0 && (term == "all" || docid % 2 == 0))
+        want.push_back(docid);
     }
-    const Query source((new DocidRangeSource(lo, hi))->release());
+    const Query source((new DocidRangeSource(lo, hi, stride))->release());
     try {
       EXPECT_EQ(want, Matches(Query(Query::OP_FILTER, Query(term), source)));
+      // Alone, the matcher steps through it with next() only.
+      if (term == "all") {
+        EXPECT_EQ(want, Matches(source));
+      }
     } catch (const Xapian::Error& error) {  // not a std::exception: gtest would not say
       ADD_FAILURE() << error.get_description();
     }
@@ -74,6 +82,18 @@ TEST_F(DocidRangeSourceTest, MatchesTheSubquerysMatchesInTheRangeOnly) {
   ExpectRange("all", 500, 500);                // empty
   ExpectRange("all", kDocs - 5, kDocs + 100);  // past the last docid
   ExpectRange("all", kDocs + 1, kDocs + 100);  // wholly past it
+}
+
+// A stride keeps the multiples of it only, deleted documents still left out (every
+// multiple of 10 is deleted: a stride of 5 meets one every other step).
+TEST_F(DocidRangeSourceTest, AStrideMatchesItsMultiplesOnly) {
+  for (Xapian::docid stride : {2u, 3u, 5u, 7u, 10u, 64u, kDocs, kDocs + 1}) {
+    ExpectRange("all", 1, kDocs + 1, stride);
+    ExpectRange("even", 1, kDocs + 1, stride);
+    ExpectRange("all", 11, 131, stride);
+    ExpectRange("even", 999, 1003, stride);
+    ExpectRange("all", kDocs - 5, kDocs + 100, stride);
+  }
 }
 
 TEST_F(DocidRangeSourceTest, PartsTogetherMatchWhatTheWholeMatches) {

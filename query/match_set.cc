@@ -47,9 +47,10 @@ bool Collect(const Xapian::Database& db, const Query& query, double time_limit, 
   return time_limit <= 0 || took.count() < time_limit;
 }
 
-// `query` restricted to docids [lo, hi): the matcher skips to lo and stops at hi.
-Query InRange(const Query& query, Xapian::docid lo, Xapian::docid hi) {
-  return Query(Query::OP_FILTER, query, Query((new DocidRangeSource(lo, hi))->release()));
+// `query` restricted to the multiples of `stride` in [lo, hi): the matcher skips to lo
+// and stops at hi.
+Query InRange(const Query& query, Xapian::docid lo, Xapian::docid hi, Xapian::docid stride) {
+  return Query(Query::OP_FILTER, query, Query((new DocidRangeSource(lo, hi, stride))->release()));
 }
 
 bool IsBooleanSkeleton(Query::op type) {
@@ -94,11 +95,17 @@ MatchSetEvaluator::MatchSetEvaluator(const Xapian::Database& db, const Options& 
       started_(std::chrono::steady_clock::now()) {}
 
 std::shared_ptr<const DocSet> MatchSetEvaluator::Evaluate(const Xapian::Query& query) {
+  stride_ = 1;
+  const uint64_t limit = options_.check_limit;
+  if (limit > 0) {
+    const uint64_t checks = PositionChecks(query);
+    if (checks > limit) stride_ = static_cast<Xapian::docid>((checks + limit - 1) / limit);
+  }
   const Query::op type = query.get_type();
   if (type == Query::LEAF_TERM || type == Query::LEAF_MATCH_ALL) return Node(query);
   // The whole query is kept too: the same words are asked for again with another page
   // or another facet selection.
-  const std::string key = options_.cache != nullptr ? MatchSetKey(query) : "";
+  const std::string key = options_.cache != nullptr ? KeyOf(query) : "";
   if (SetPtr set = Cached(key)) return set;
   SetPtr set = Node(query);
   if (set) Keep(key, set);
@@ -163,7 +170,7 @@ MatchSetEvaluator::SetPtr MatchSetEvaluator::Combine(const Xapian::Query& query)
 // Xapian's own matcher over the subquery alone; over two threads when it has many
 // candidates and a second database of the same revision is at hand.
 MatchSetEvaluator::SetPtr MatchSetEvaluator::Delegate(const Xapian::Query& query) {
-  const std::string key = options_.cache != nullptr ? MatchSetKey(query) : "";
+  const std::string key = options_.cache != nullptr ? KeyOf(query) : "";
   if (SetPtr set = Cached(key)) return set;
   double remaining = 0;
   if (options_.time_limit > 0) {
@@ -181,23 +188,22 @@ MatchSetEvaluator::SetPtr MatchSetEvaluator::Delegate(const Xapian::Query& query
     set = RunSplit(query, *copy, split, *lent, remaining);
   } else {
     set = std::make_shared<DocSet>(last_docid_);
-    if (!Collect(db_, query, remaining, *set)) set = nullptr;
+    const Query sampled = stride_ > 1 ? InRange(query, 1, last_docid_ + 1, stride_) : query;
+    if (!Collect(db_, sampled, remaining, *set)) set = nullptr;
   }
   if (set) Keep(key, set);
   return set;
 }
 
-// Where the upper part starts so that both parts have about half the candidates (the
-// documents with all of the subquery's terms, or every document when it names none:
-// value ranges, wildcards); 0: not worth splitting. The candidates only balance the
-// work: whatever the split point, the parts' matches are together the whole's.
-Xapian::docid MatchSetEvaluator::SplitPoint(const Xapian::Query& query) {
-  if (!options_.lend_database) return 0;
-  // A term rarer than the threshold settles it without reading any posting list. (Each
-  // loop asks for its own iterator: copies of a TermIterator move together.)
+// The documents with all of `query`'s terms (every document when it names none: value
+// ranges, wildcards), which Xapian's matcher checks one by one; null when a term is in
+// fewer than `at_least` documents, which settles it without reading any posting list.
+MatchSetEvaluator::SetPtr MatchSetEvaluator::Candidates(const Xapian::Query& query,
+                                                        uint64_t at_least) {
+  // (Each loop asks for its own iterator: copies of a TermIterator move together.)
   const auto end = query.get_unique_terms_end();
   for (auto it = query.get_unique_terms_begin(); it != end; ++it) {
-    if (db_.get_termfreq(*it) < options_.split_candidates) return 0;
+    if (db_.get_termfreq(*it) < at_least) return nullptr;
   }
   std::shared_ptr<DocSet> candidates;
   for (auto it = query.get_unique_terms_begin(); it != end; ++it) {
@@ -208,7 +214,33 @@ Xapian::docid MatchSetEvaluator::SplitPoint(const Xapian::Query& query) {
       candidates->IntersectWith(*postings);
     }
   }
-  const SetPtr all = candidates ? candidates : Term("");
+  if (!candidates) return Term("");
+  return candidates;
+}
+
+// How many documents Xapian will check the positions of for `query`'s phrases and NEAR
+// groups. One with a word rarer than the check limit counts as none: alone it is under
+// the limit, and knowing so costs no posting list.
+uint64_t MatchSetEvaluator::PositionChecks(const Xapian::Query& query) {
+  const Query::op type = query.get_type();
+  if (type == Query::OP_PHRASE || type == Query::OP_NEAR) {
+    const SetPtr candidates = Candidates(query, options_.check_limit);
+    return candidates ? candidates->Count() : 0;
+  }
+  uint64_t checks = 0;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    checks += PositionChecks(query.get_subquery(i));
+  }
+  return checks;
+}
+
+// Where the upper part starts so that both parts have about half the candidates; 0: not
+// worth splitting. The candidates only balance the work: whatever the split point, the
+// parts' matches are together the whole's.
+Xapian::docid MatchSetEvaluator::SplitPoint(const Xapian::Query& query) {
+  if (!options_.lend_database) return 0;
+  const SetPtr all = Candidates(query, options_.split_candidates);
+  if (!all) return 0;
   const uint64_t count = all->Count();
   if (count == 0 || count < options_.split_candidates) return 0;
   return all->Nth(count / 2);
@@ -230,8 +262,8 @@ std::shared_ptr<DocSet> MatchSetEvaluator::RunSplit(const Xapian::Query& query,
                                                     const Xapian::Database& upper_db,
                                                     double time_limit) {
   // Both restricted trees are built here, before the other thread starts.
-  const Query lower = InRange(query, 1, split);
-  const Query upper = InRange(copy, split, last_docid_ + 1);
+  const Query lower = InRange(query, 1, split, stride_);
+  const Query upper = InRange(copy, split, last_docid_ + 1, stride_);
   auto set = std::make_shared<DocSet>(last_docid_);
   DocSet upper_set(last_docid_);
   bool upper_done = false;
@@ -243,6 +275,14 @@ std::shared_ptr<DocSet> MatchSetEvaluator::RunSplit(const Xapian::Query& query,
   if (!lower_done || !upper_done) return nullptr;
   set->UniteWith(upper_set);
   return set;
+}
+
+// The cache key of `query`'s set as this evaluation makes it: a sampled set has its own.
+std::string MatchSetEvaluator::KeyOf(const Xapian::Query& query) const {
+  std::string key = MatchSetKey(query);
+  if (stride_ == 1 || key.empty()) return key;
+  std::string sampled(1, 'S');  // (not "S" + ...: GCC 12 warns falsely, -Wrestrict)
+  return sampled.append(std::to_string(stride_)).append(1, ':').append(key);
 }
 
 MatchSetEvaluator::SetPtr MatchSetEvaluator::Cached(const std::string& key) const {

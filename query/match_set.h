@@ -41,14 +41,22 @@ class MatchSetEvaluator {
     // candidates' posting lists cost more than they save; measured, "Sixth round" of
     // docs/query-performance.md). 0: split whenever there is a candidate.
     uint64_t split_candidates = 16384;
+    // Phrases and NEAR groups (Xapian checks the positions of every document with all of
+    // their words, ~0.6 us each) with more candidates than this in all: they are evaluated
+    // at every stride()-th docid only, stride = ceil(candidates / limit), for a sampled
+    // count. 0: every docid, however many.
+    uint64_t check_limit = 0;
   };
 
   // REQUIRES: `db` outlives the evaluator.
   MatchSetEvaluator(const Xapian::Database& db, const Options& options);
 
-  // `query`'s match set; null when a subquery handed to Xapian was stopped by the time
-  // limit (the set would be incomplete). May throw Xapian::Error.
+  // `query`'s match set, exact at the docids that are multiples of stride() (elsewhere
+  // it may miss the matches of a phrase); null when a subquery handed to Xapian was
+  // stopped by the time limit (the set would be incomplete). May throw Xapian::Error.
   std::shared_ptr<const DocSet> Evaluate(const Xapian::Query& query);
+  // 1 unless the last Evaluate() met more position checks than Options::check_limit.
+  Xapian::docid stride() const { return stride_; }
 
   // How many subqueries Xapian evaluated (not found in the cache), for tests.
   int delegated() const { return delegated_; }
@@ -61,6 +69,9 @@ class MatchSetEvaluator {
   SetPtr Term(const std::string& term);
   SetPtr Combine(const Xapian::Query& query);
   SetPtr Delegate(const Xapian::Query& query);
+  uint64_t PositionChecks(const Xapian::Query& query);
+  SetPtr Candidates(const Xapian::Query& query, uint64_t at_least);
+  std::string KeyOf(const Xapian::Query& query) const;
   Xapian::docid SplitPoint(const Xapian::Query& query);
   std::shared_ptr<Xapian::Database> LendSameRevision() const;
   std::shared_ptr<DocSet> RunSplit(const Xapian::Query& query, const Xapian::Query& copy,
@@ -74,6 +85,7 @@ class MatchSetEvaluator {
   const Xapian::docid last_docid_;
   const std::chrono::steady_clock::time_point started_;
   std::map<std::string, SetPtr> terms_;  // this evaluation's terms, cached or not
+  Xapian::docid stride_ = 1;
   int delegated_ = 0;
   int split_ = 0;
 };

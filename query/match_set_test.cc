@@ -307,6 +307,79 @@ TEST_F(MatchSetTest, NeitherWithoutALenderNorWithADatabaseAtAnotherRevision) {
   EXPECT_EQ(1, same.split());
 }
 
+std::vector<Xapian::docid> Multiples(const std::vector<Xapian::docid>& docids,
+                                     Xapian::docid stride) {
+  std::vector<Xapian::docid> kept;
+  for (Xapian::docid docid : docids) {
+    if (docid % stride == 0) kept.push_back(docid);
+  }
+  return kept;
+}
+
+// Beyond the check limit, the phrases and NEAR groups are evaluated at every n-th docid,
+// n = ceil(candidates / limit), the candidates being the documents with all of a
+// group's words (a group with a word rarer than the limit counts none). At those docids
+// the set is exactly Xapian's, alone, split, and from a cache that also holds the whole
+// sets; a group alone has no match elsewhere (its positions were not read there).
+TEST_F(MatchSetTest, PositionChecksBeyondTheLimitAreSampledAtAStride) {
+  const Query rent("rent"), strike("strike"), union_("Zunion"), police("Zpolice");
+  const std::vector<Query> words = {rent, strike};
+  const Query near(Query::OP_NEAR, words.begin(), words.end(), 8);
+  const Query phrase = Build("\"minimum wage\"");
+  // Each query with its positional groups.
+  const std::vector<std::pair<Query, std::vector<Query>>> cases = {
+      {phrase, {phrase}},
+      {near, {near}},
+      {Query(Query::OP_AND_NOT, Query(Query::OP_OR, phrase, union_), police), {phrase}},
+      {Query(Query::OP_OR, phrase, near), {phrase, near}},
+      {Query(Query::OP_AND, Query(Query::OP_XOR, near, union_), police), {near}},
+      {Query(Query::OP_OR, union_, police), {}}};
+  auto candidates = [](const Query& group, uint64_t limit) -> uint64_t {
+    std::vector<Query> terms;
+    for (auto it = group.get_unique_terms_begin(); it != group.get_unique_terms_end(); ++it) {
+      if (db_->get_termfreq(*it) < limit) return 0;
+      terms.emplace_back(*it);
+    }
+    return XapianMatches(*db_, Query(Query::OP_AND, terms.begin(), terms.end())).size();
+  };
+  MatchSetCache cache;
+  int sampled = 0;
+  for (uint64_t limit : {uint64_t{1}, uint64_t{7}, uint64_t{40}, uint64_t{1} << 40}) {
+    for (const auto& [query, groups] : cases) {
+      SCOPED_TRACE(query.get_description() + " limit " + std::to_string(limit));
+      uint64_t checks = 0;
+      for (const Query& group : groups) checks += candidates(group, limit);
+      const auto stride =
+          static_cast<Xapian::docid>(checks > limit ? (checks + limit - 1) / limit : 1);
+      if (stride > 1) ++sampled;
+      const std::vector<Xapian::docid> want = Multiples(XapianMatches(*db_, query), stride);
+      MatchSetEvaluator::Options options = Splitting(0);
+      options.check_limit = limit;
+      for (MatchSetEvaluator::Options variant :
+           {MatchSetEvaluator::Options{.check_limit = limit}, options,
+            MatchSetEvaluator::Options{
+                .cache = &cache, .cache_bytes = size_t{64} << 20, .check_limit = limit}}) {
+        SCOPED_TRACE(variant.cache ? "cached" : variant.lend_database ? "split" : "alone");
+        MatchSetEvaluator evaluator(*db_, variant);
+        auto set = evaluator.Evaluate(query);
+        ASSERT_NE(nullptr, set);
+        EXPECT_EQ(stride, evaluator.stride());
+        EXPECT_EQ(want, Multiples(Docids(*set), stride));
+        // A group alone was checked at those docids only.
+        if (groups.size() == 1 && groups[0].get_description() == query.get_description()) {
+          EXPECT_EQ(want, Docids(*set));
+        }
+      }
+      // The cache's sampled sets are not another evaluation's whole ones.
+      auto whole = MatchSetEvaluator(*db_, {.cache = &cache, .cache_bytes = size_t{64} << 20})
+                       .Evaluate(query);
+      ASSERT_NE(nullptr, whole);
+      EXPECT_EQ(XapianMatches(*db_, query), Docids(*whole));
+    }
+  }
+  EXPECT_GE(sampled, 10);
+}
+
 TEST_F(MatchSetTest, NthCountsMembersInOrder) {
   DocSet set(300);
   for (Xapian::docid docid : {3u, 64u, 65u, 200u, 300u}) set.Insert(docid);

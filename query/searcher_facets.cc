@@ -176,11 +176,17 @@ std::function<std::shared_ptr<Xapian::Database>()> LendFrom(const IndexSnapshot&
   };
 }
 
-// The match set as a bitset; null when a part Xapian evaluates outlasted `time_limit`.
-std::shared_ptr<const DocSet> MatchSet(const SearchContext& context, const Xapian::Query& base,
-                                       double time_limit) {
+// The match set as a bitset, exact at the multiples of `stride` (see MatchSetEvaluator).
+struct SampledSet {
+  std::shared_ptr<const DocSet> set;  // null when a part Xapian evaluates outlasted the limit
+  Xapian::docid stride = 1;
+};
+
+SampledSet MatchSet(const SearchContext& context, const SearchRequest& request,
+                    const Xapian::Query& base, double time_limit) {
   MatchSetEvaluator::Options options;
   options.time_limit = time_limit;
+  options.check_limit = request.facet_check_limit;
   // context.db is at the snapshot's revision (SearchContext), so its sets may join the
   // snapshot's cached ones.
   if (context.options.match_set_cache_bytes > 0) {
@@ -189,18 +195,31 @@ std::shared_ptr<const DocSet> MatchSet(const SearchContext& context, const Xapia
   }
   if (context.options.parallel_delegation && context.spare_core)
     options.lend_database = LendFrom(context.snapshot);
-  return MatchSetEvaluator(context.db, options).Evaluate(base);
+  MatchSetEvaluator evaluator(context.db, options);
+  std::shared_ptr<const DocSet> set = evaluator.Evaluate(base);
+  return {std::move(set), evaluator.stride()};
 }
 
-void CountOverSet(const SearchContext& context, const SearchRequest& request, const DocSet& set,
-                  SearchResult& result) {
+// Every n-th docid is counted: n = 1 up to the exact limit, beyond it n from the set's
+// size (the matcher path must ask Xapian for an estimate, a second pass over up to
+// limit + 1 matches: at a million articles the larger part of a sampled phrase). A set
+// sampled for its position checks is counted at its stride or a multiple of it, from
+// the size its sample implies.
+uint64_t CountingStep(const SampledSet& sampled, uint64_t limit) {
+  if (sampled.stride == 1) return SamplingStep(sampled.set->Count(), limit);
+  const uint64_t stride = sampled.stride;
+  uint64_t members = 0;
+  sampled.set->ForEach([&](Xapian::docid docid) { members += docid % stride == 0 ? 1 : 0; });
+  const uint64_t step = SamplingStep(members * stride, limit);
+  return std::max(stride, (step + stride - 1) / stride * stride);
+}
+
+void CountOverSet(const SearchContext& context, const SearchRequest& request,
+                  const SampledSet& sampled, SearchResult& result) {
   const FacetTable& table = context.snapshot.facets();
-  // The set knows its size: beyond the limit, every n-th docid with n from the exact
-  // count (the matcher path must ask Xapian for an estimate, a second pass over up to
-  // limit + 1 matches: at a million articles the larger part of a sampled phrase).
-  const uint64_t step = SamplingStep(set.Count(), request.facet_exact_limit);
+  const uint64_t step = CountingStep(sampled, request.facet_exact_limit);
   FacetCounter counter(table, request, context.analyzer, static_cast<Xapian::docid>(step));
-  set.ForEach([&counter](Xapian::docid docid) { counter.Visit(docid); });
+  sampled.set->ForEach([&counter](Xapian::docid docid) { counter.Visit(docid); });
   Report(table, request, counter, static_cast<double>(step), step == 1, result);
 }
 
@@ -249,8 +268,9 @@ void CountFacets(const SearchContext& context, const SearchRequest& request,
   }
   const auto started = std::chrono::steady_clock::now();
   if (context.options.match_set_facets) {
-    if (std::shared_ptr<const DocSet> set = MatchSet(context, base, time_limit)) {
-      CountOverSet(context, request, *set, result);
+    const SampledSet sampled = MatchSet(context, request, base, time_limit);
+    if (sampled.set) {
+      CountOverSet(context, request, sampled, result);
       return;
     }
   }

@@ -112,6 +112,32 @@ class SearcherFacetsTest : public ::testing::Test {
     return result.ok() ? *result : SearchResult();
   }
 
+  // `request`'s counts are those of the matches at every `step`-th docid, times `step`,
+  // and say so.
+  static void ExpectEveryNthDocidScaled(const Xapian::Database& db, const SearchRequest& request,
+                                        uint64_t step) {
+    auto docid_of = [&db](const Hit& hit) {
+      const std::string term = std::string(schema::kIdPrefix) + hit.id;
+      Xapian::PostingIterator it = db.postlist_begin(term);
+      return it == db.postlist_end(term) ? Xapian::docid{0} : *it;
+    };
+    uint64_t total = 0;
+    Counts expected = BruteForce(request, &total, [&](const Hit& hit) {
+      const Xapian::docid docid = docid_of(hit);
+      EXPECT_NE(0u, docid) << hit.id;
+      return docid % step == 0;
+    });
+    const SearchResult result = Faceted(request);
+    EXPECT_EQ(AllFacetNames().size(), result.estimated_facets.size());
+    for (const std::string& facet : AllFacetNames()) {
+      std::map<std::string, uint64_t> got;
+      for (const FacetCount& count : result.facets.at(facet)) got[count.value] = count.count;
+      std::map<std::string, uint64_t> want;
+      for (const auto& [value, n] : expected[facet]) want[value] = n * step;
+      EXPECT_EQ(want, got) << facet << ", every " << step << "th docid";
+    }
+  }
+
   static void ExpectBruteForceCounts(const SearchRequest& request) {
     SCOPED_TRACE("query: " + request.query);
     const SearchResult result = Faceted(request);
@@ -272,6 +298,15 @@ TEST_F(SearcherFacetsTest, ASearchOverThreadsAnswersAsOnOne) {
       requests.push_back(request);
     }
   }
+  for (const char* text : {"\"minimum wage\"", "rent NEAR/3 strike"}) {
+    SearchRequest request;  // positions read at a stride
+    request.query = text;
+    request.facet_names = AllFacetNames();
+    request.facet_check_limit = 20;
+    requests.push_back(request);
+    request.cities = {city};
+    requests.push_back(request);
+  }
   std::vector<SearchResult> want;
   for (const SearchRequest& request : requests) {
     auto result = in_line_->Search(request);
@@ -289,7 +324,8 @@ TEST_F(SearcherFacetsTest, ASearchOverThreadsAnswersAsOnOne) {
   for (const auto& results : got) {
     ASSERT_EQ(requests.size(), results.size());
     for (size_t i = 0; i < requests.size(); ++i) {
-      SCOPED_TRACE(requests[i].query + " limit " + std::to_string(requests[i].facet_exact_limit) +
+      SCOPED_TRACE(requests[i].query + " limits " + std::to_string(requests[i].facet_exact_limit) +
+                   "/" + std::to_string(requests[i].facet_check_limit) +
                    (requests[i].topics.empty() ? "" : " selected"));
       ASSERT_ARCHIVE_OK(results[i]);
       ExpectSameCounts(want[i], *results[i]);
@@ -298,19 +334,20 @@ TEST_F(SearcherFacetsTest, ASearchOverThreadsAnswersAsOnOne) {
   }
 }
 
+// The generation's Xapian database, to look up articles' docids.
+std::unique_ptr<Xapian::Database> OpenXapian(const std::string& index) {
+  auto generation = index_layout::ReadCurrent(index);
+  EXPECT_ARCHIVE_OK(generation);
+  if (!generation.ok() || !generation->has_value()) return nullptr;
+  return std::make_unique<Xapian::Database>(index_layout::XapianPath(index, **generation));
+}
+
 // Beyond the exact limit the counts are those of every n-th docid of the match set
 // without selections, n = ceil(matches / limit), times n: checked against that definition
 // over the exported match set, each article's docid looked up in the Xapian database.
 TEST_F(SearcherFacetsTest, SampledCountsAreEveryNthMatchScaled) {
-  auto generation = index_layout::ReadCurrent(dir_->path());
-  ASSERT_ARCHIVE_OK(generation);
-  ASSERT_TRUE(generation->has_value());
-  const Xapian::Database db(index_layout::XapianPath(dir_->path(), **generation));
-  auto docid_of = [&db](const Hit& hit) {
-    const std::string term = std::string(schema::kIdPrefix) + hit.id;
-    Xapian::PostingIterator it = db.postlist_begin(term);
-    return it == db.postlist_end(term) ? Xapian::docid{0} : *it;
-  };
+  const std::unique_ptr<Xapian::Database> db = OpenXapian(dir_->path());
+  ASSERT_NE(nullptr, db);
   const SearchResult everything = Faceted(SearchRequest());
   const std::string topic = MostFrequent(everything, "topic", 0);
   int sampled = 0;
@@ -330,25 +367,67 @@ TEST_F(SearcherFacetsTest, SampledCountsAreEveryNthMatchScaled) {
         const uint64_t step = (matches + limit - 1) / limit;
         if (step < 2) continue;
         ++sampled;
-        uint64_t total = 0;
-        Counts expected = BruteForce(request, &total, [&](const Hit& hit) {
-          const Xapian::docid docid = docid_of(hit);
-          EXPECT_NE(0u, docid) << hit.id;
-          return docid % step == 0;
-        });
-        const SearchResult result = Faceted(request);
-        EXPECT_EQ(AllFacetNames().size(), result.estimated_facets.size());
-        for (const std::string& facet : AllFacetNames()) {
-          std::map<std::string, uint64_t> got;
-          for (const FacetCount& count : result.facets.at(facet)) got[count.value] = count.count;
-          std::map<std::string, uint64_t> want;
-          for (const auto& [value, n] : expected[facet]) want[value] = n * step;
-          EXPECT_EQ(want, got) << facet << ", every " << step << "th docid";
-        }
+        ExpectEveryNthDocidScaled(*db, request, step);
       }
     }
   }
   EXPECT_GE(sampled, 12);
+}
+
+// Beyond the check limit, phrases are read at every n-th docid only, n = ceil(candidates /
+// limit), the candidates being the documents with all of a phrase's words; the counts
+// are then those of every n-th docid (or every multiple of n that the exact limit asks
+// for, from the matches the sample implies), times that step.
+TEST_F(SearcherFacetsTest, PhrasesBeyondTheCheckLimitAreCountedAtTheirStride) {
+  const std::unique_ptr<Xapian::Database> db = OpenXapian(dir_->path());
+  ASSERT_NE(nullptr, db);
+  auto candidates = [&db](const std::vector<std::string>& words) {
+    std::vector<Xapian::Query> terms(words.begin(), words.end());
+    Xapian::Enquire enquire(*db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+    return uint64_t{enquire.get_mset(0, db->get_doccount()).size()};
+  };
+  const SearchResult everything = Faceted(SearchRequest());
+  const std::string city = MostFrequent(everything, "city", 0);
+  const std::vector<std::pair<const char*, std::vector<std::vector<std::string>>>> cases = {
+      {"\"minimum wage\"", {{"minimum", "wage"}}},
+      {"\"minimum wage\" OR \"the union\"", {{"minimum", "wage"}, {"the", "union"}}}};
+  int strided = 0;
+  for (const auto& [text, phrases] : cases) {
+    for (uint64_t check_limit : {uint64_t{5}, uint64_t{30}}) {
+      for (uint64_t exact_limit : {kDefaultFacetExactLimit, uint64_t{10}}) {
+        for (bool select : {false, true}) {
+          SearchRequest request;
+          request.query = text;
+          request.facet_check_limit = check_limit;
+          request.facet_exact_limit = exact_limit;
+          if (select) request.cities = {city};
+          SCOPED_TRACE(std::string(text) + " check limit " + std::to_string(check_limit) +
+                       " exact limit " + std::to_string(exact_limit) + (select ? " selected" : ""));
+          uint64_t checks = 0;
+          for (const auto& words : phrases) checks += candidates(words);
+          const uint64_t stride = (checks + check_limit - 1) / check_limit;
+          ASSERT_GE(stride, 2u);
+          ++strided;
+          // The matches at multiples of the stride, scaled, decide the step beyond the
+          // exact limit.
+          SearchRequest unselected;
+          unselected.query = text;
+          uint64_t sampled = 0;
+          BruteForce(unselected, &sampled, [&](const Hit& hit) {
+            Xapian::PostingIterator it =
+                db->postlist_begin(std::string(schema::kIdPrefix) + hit.id);
+            return *it % stride == 0;
+          });
+          const uint64_t matches = sampled * stride;
+          uint64_t step = matches > exact_limit ? (matches + exact_limit - 1) / exact_limit : 1;
+          step = std::max(stride, (step + stride - 1) / stride * stride);
+          ExpectEveryNthDocidScaled(*db, request, step);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(16, strided);
 }
 
 TEST_F(SearcherFacetsTest, ASelectionNoDocumentHasSelectsNothing) {

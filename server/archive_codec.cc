@@ -97,6 +97,7 @@ StatusOr<query::SearchRequest> DecodeFacetsParams(const Params& params) {
   request.count_only = true;
   request.facet_limit = kMaxFacetValues;
   request.facet_exact_limit = UINT64_MAX;  // whole-archive counts are quoted; never sample
+  request.facet_check_limit = UINT64_MAX;
   request.snippet_words = 0;
   return std::move(request);
 }
