@@ -195,38 +195,25 @@ MatchSetEvaluator::SetPtr MatchSetEvaluator::Delegate(const Xapian::Query& query
   return set;
 }
 
-// The documents with all of `query`'s terms (every document when it names none: value
-// ranges, wildcards), which Xapian's matcher checks one by one; null when a term is in
-// fewer than `at_least` documents, which settles it without reading any posting list.
-MatchSetEvaluator::SetPtr MatchSetEvaluator::Candidates(const Xapian::Query& query,
-                                                        uint64_t at_least) {
-  // (Each loop asks for its own iterator: copies of a TermIterator move together.)
+// The fewest documents any of `query`'s words is in: an upper bound of the documents
+// Xapian's matcher checks one by one (those with all of them), found without reading a
+// posting list; the database's document count when it names none (value ranges,
+// wildcards). (Reading the lists for the exact count costs ~25 ns a posting through
+// the public API: 18 ms for a common two-word phrase at a million articles.)
+uint64_t MatchSetEvaluator::Candidates(const Xapian::Query& query) const {
+  uint64_t fewest = db_.get_doccount();
   const auto end = query.get_unique_terms_end();
   for (auto it = query.get_unique_terms_begin(); it != end; ++it) {
-    if (db_.get_termfreq(*it) < at_least) return nullptr;
+    fewest = std::min<uint64_t>(fewest, db_.get_termfreq(*it));
   }
-  std::shared_ptr<DocSet> candidates;
-  for (auto it = query.get_unique_terms_begin(); it != end; ++it) {
-    const SetPtr postings = Term(*it);
-    if (!candidates) {
-      candidates = std::make_shared<DocSet>(*postings);
-    } else {
-      candidates->IntersectWith(*postings);
-    }
-  }
-  if (!candidates) return Term("");
-  return candidates;
+  return fewest;
 }
 
-// How many documents Xapian will check the positions of for `query`'s phrases and NEAR
-// groups. One with a word rarer than the check limit counts as none: alone it is under
-// the limit, and knowing so costs no posting list.
-uint64_t MatchSetEvaluator::PositionChecks(const Xapian::Query& query) {
+// How many documents Xapian may check the positions of for `query`'s phrases and NEAR
+// groups, at most.
+uint64_t MatchSetEvaluator::PositionChecks(const Xapian::Query& query) const {
   const Query::op type = query.get_type();
-  if (type == Query::OP_PHRASE || type == Query::OP_NEAR) {
-    const SetPtr candidates = Candidates(query, options_.check_limit);
-    return candidates ? candidates->Count() : 0;
-  }
+  if (type == Query::OP_PHRASE || type == Query::OP_NEAR) return Candidates(query);
   uint64_t checks = 0;
   for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
     checks += PositionChecks(query.get_subquery(i));
@@ -234,16 +221,13 @@ uint64_t MatchSetEvaluator::PositionChecks(const Xapian::Query& query) {
   return checks;
 }
 
-// Where the upper part starts so that both parts have about half the candidates; 0: not
-// worth splitting. The candidates only balance the work: whatever the split point, the
-// parts' matches are together the whole's.
-Xapian::docid MatchSetEvaluator::SplitPoint(const Xapian::Query& query) {
-  if (!options_.lend_database) return 0;
-  const SetPtr all = Candidates(query, options_.split_candidates);
-  if (!all) return 0;
-  const uint64_t count = all->Count();
-  if (count == 0 || count < options_.split_candidates) return 0;
-  return all->Nth(count / 2);
+// Where the upper part starts, or 0: not worth splitting. The middle docid: the parts
+// only balance the work (whatever the split point, their matches are together the
+// whole's), and the candidates' median would have to be read first, on the thread that
+// waits for the split.
+Xapian::docid MatchSetEvaluator::SplitPoint(const Xapian::Query& query) const {
+  if (!options_.lend_database || Candidates(query) < options_.split_candidates) return 0;
+  return last_docid_ / 2 + 1;
 }
 
 // A database of the evaluator's revision (a pooled handle may have been opened after a

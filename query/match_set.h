@@ -33,18 +33,20 @@ class MatchSetEvaluator {
     size_t cache_bytes = 0;  // the cache's bound
     double time_limit = 0;   // seconds for the subqueries Xapian evaluates; 0: none
     // Lends another database of the same index, given back when the pointer is dropped:
-    // a subquery Xapian evaluates with many candidates (documents with all its terms) is
-    // then split by docid range over two threads, this database serving the upper part.
+    // a subquery Xapian evaluates with many candidates (documents with all its terms,
+    // at most as many as its rarest term's) is then split by docid range over two
+    // threads, this database serving the upper part.
     // Null, or a database at another revision than `db`: every subquery on one thread.
     std::function<std::shared_ptr<Xapian::Database>()> lend_database = nullptr;
     // Fewer candidates than this: one thread (a thread, a second matcher and the
     // candidates' posting lists cost more than they save; measured, "Sixth round" of
-    // docs/query-performance.md). 0: split whenever there is a candidate.
+    // docs/query-performance.md). 0: always.
     uint64_t split_candidates = 16384;
     // Phrases and NEAR groups (Xapian checks the positions of every document with all of
-    // their words, ~0.6 us each) with more candidates than this in all: they are evaluated
-    // at every stride()-th docid only, stride = ceil(candidates / limit), for a sampled
-    // count. 0: every docid, however many.
+    // their words, ~0.6 us each) with more candidates than this in all, each group
+    // counted as its rarest word's documents: they are evaluated at every stride()-th
+    // docid only, stride = ceil(candidates / limit), for a sampled count. 0: every
+    // docid, however many.
     uint64_t check_limit = 0;
   };
 
@@ -69,10 +71,10 @@ class MatchSetEvaluator {
   SetPtr Term(const std::string& term);
   SetPtr Combine(const Xapian::Query& query);
   SetPtr Delegate(const Xapian::Query& query);
-  uint64_t PositionChecks(const Xapian::Query& query);
-  SetPtr Candidates(const Xapian::Query& query, uint64_t at_least);
+  uint64_t PositionChecks(const Xapian::Query& query) const;
+  uint64_t Candidates(const Xapian::Query& query) const;
   std::string KeyOf(const Xapian::Query& query) const;
-  Xapian::docid SplitPoint(const Xapian::Query& query);
+  Xapian::docid SplitPoint(const Xapian::Query& query) const;
   std::shared_ptr<Xapian::Database> LendSameRevision() const;
   std::shared_ptr<DocSet> RunSplit(const Xapian::Query& query, const Xapian::Query& copy,
                                    Xapian::docid split, const Xapian::Database& upper_db,
