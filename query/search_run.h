@@ -91,6 +91,9 @@ class SearchRun {
   };
   // std::nullopt when the two passes cannot settle the page.
   std::optional<Page> FastPage() const;
+  std::optional<Page> DateOrderedPage(Xapian::doccount fetch) const;
+  static void Collapse(std::vector<Ranked>& ranked);
+  Page PageOf(std::vector<Ranked> ranked, bool complete, const Xapian::MSet& estimates) const;
   // The page's hits, from `page` when set, else from `mset`.
   Status AddHits(const std::optional<Page>& page, const Xapian::MSet& mset,
                  SearchResult& result) const;

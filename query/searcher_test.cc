@@ -480,13 +480,17 @@ TEST(SearcherPageTest, PagesMatchTheFullQueryWithCopiesTiesAndTitlePhrases) {
       add(date, "Rent control vote " + std::to_string(i), "Council votes on rent control.");
       add(date, "Rent control vote " + std::to_string(i), "Council votes on rent control today.");
       add(date, "Budget", i % 2 ? "Rent rose; control was lost." : "Nothing about it.");
+      // Print and web copies of one text: equal weights, a date, one collapse key.
+      add(date, "Picket " + std::to_string(i), "The picket line held.");
+      add(date, "Picket " + std::to_string(i), "The picket line held.");
     }
     auto summary = (*indexer)->Commit();
     ASSERT_ARCHIVE_OK(summary);
   }
   auto searcher = Searcher::Open({dir.path()});
   ASSERT_ARCHIVE_OK(searcher);
-  for (const char* query : {"rent control", "rent", "control campaign", "council votes rent"}) {
+  for (const char* query :
+       {"rent control", "rent", "control campaign", "council votes rent", "picket"}) {
     SearchRequest request;
     request.query = query;
     std::vector<Hit> all;
