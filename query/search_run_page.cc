@@ -106,10 +106,11 @@ std::optional<SearchRun::Page> SearchRun::DateOrderedPage(Xapian::doccount fetch
   enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);  // as RankedEnquire
   const auto started = std::chrono::steady_clock::now();
   const Xapian::MSet mset = enquire.get_mset(0, fetch);
+  // Stopped by the time limit: the best hits found so far, as the full query would give.
   const double limit = context_.options.match_time_limit_s;
-  if (limit > 0 &&
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limit)
-    return std::nullopt;  // the full query gives the best hits found in time
+  const bool cut =
+      limit > 0 &&
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limit;
   const bool complete = mset.size() < fetch && mset.get_matches_upper_bound() == mset.size();
   std::vector<Ranked> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -118,7 +119,8 @@ std::optional<SearchRun::Page> SearchRun::DateOrderedPage(Xapian::doccount fetch
                       request_.collapse ? document.get_value(schema::kCollapseSlot) : ""});
   }
   Collapse(ranked);
-  if (!complete && ranked.size() < uint64_t{request_.offset} + request_.limit) return std::nullopt;
+  if (!complete && !cut && ranked.size() < uint64_t{request_.offset} + request_.limit)
+    return std::nullopt;
   return PageOf(std::move(ranked), complete, mset);
 }
 
