@@ -117,10 +117,19 @@ std::string SkipReason(const json& post, const std::string& id) {
   std::string status = StringField(post, "status");
   if (status == "future") return "scheduled: " + id;
   if (!status.empty() && status != "publish") return status + ": " + id;
-  auto content = post.find("content");
-  if (content != post.end() && content->is_object() && content->value("protected", false))
-    return "password-protected: " + id;
   return "";
+}
+
+// content.protected: whether the post needs a password. Anything but a boolean there is
+// an error: read as false, it could put a protected post in the index.
+StatusOr<bool> PasswordProtected(const json& post) {
+  auto content = post.find("content");
+  if (content == post.end() || !content->is_object()) return false;
+  auto flag = content->find("protected");
+  if (flag == content->end() || flag->is_null()) return false;
+  if (!flag->is_boolean())
+    return Status::InvalidArgument("content.protected: must be true or false");
+  return flag->get<bool>();
 }
 
 StatusOr<Article> PostToArticle(const json& post, const std::string& id,
@@ -147,6 +156,9 @@ void HandleElement(std::string_view text, uint64_t record, const ReaderOptions& 
   if (!id.ok()) return sink.Reject(record, id.status().message());
   std::string skip = SkipReason(post, *id);
   if (!skip.empty()) return sink.Skip(record, skip);
+  StatusOr<bool> locked = PasswordProtected(post);
+  if (!locked.ok()) return sink.Reject(record, locked.status().message());
+  if (*locked) return sink.Skip(record, "password-protected: " + *id);
   StatusOr<Article> article = PostToArticle(post, *id, options);
   if (!article.ok()) return sink.Reject(record, article.status().message());
   sink.Deliver(std::move(article).value());

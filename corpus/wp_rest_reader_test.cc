@@ -94,6 +94,23 @@ TEST(WpRestReaderTest, StrayClosingBraceIsOneBadElementNotAnEndlessLoop) {
   EXPECT_EQ("stray.json:1: invalid JSON", got.rejections[0].ToString());
 }
 
+// Found by fuzz_wp_rest: a non-boolean content.protected threw out of the reader.
+TEST(WpRestReaderTest, ProtectedFlagOfAnotherTypeRejectsThatPostOnly) {
+  std::string odd = Post(2, "Two");
+  odd.insert(odd.size() - 2, R"(,"protected":{"rendered":"Ok"})");
+  std::string locked = Post(3, "Three");
+  locked.insert(locked.size() - 2, R"(,"protected":true)");
+  RecordCollector got;
+  ASSERT_TRUE(ReadWordPressRest(Array({Post(1, "One"), odd, locked, Post(4, "Four")}), "p.json", {},
+                                got.callbacks())
+                  .ok());
+  EXPECT_EQ(std::vector<std::string>({"wp-1", "wp-4"}), got.ids());
+  ASSERT_EQ(1u, got.rejections.size());
+  EXPECT_EQ("p.json:2: content.protected: must be true or false", got.rejections[0].ToString());
+  ASSERT_EQ(1u, got.skips.size());
+  EXPECT_EQ("p.json:3: password-protected: wp-3", got.skips[0].ToString());
+}
+
 TEST(WpRestReaderTest, ReplacesInvalidUtf8) {
   RecordCollector got;
   ASSERT_TRUE(ReadWordPressRest(Array({Post(1, "Caf\xe9")}), "x.json", {}, got.callbacks()).ok());

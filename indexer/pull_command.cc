@@ -43,8 +43,13 @@ PullRecord ReadPullRecord(const std::string& index_dir, const std::string& site_
   if (!current.ok() || !current->has_value()) return {};
   std::ifstream in(RecordPath(index_dir, **current));
   json record = json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (!record.is_object() || record.value("site", "") != site_url) return {};
-  return {site_url, record.value("modified_after", "")};
+  // A field of another type (a damaged file) reads as empty instead of throwing.
+  auto text = [&record](const char* field) -> std::string {
+    auto it = record.find(field);
+    return it != record.end() && it->is_string() ? it->get<std::string>() : "";
+  };
+  if (!record.is_object() || text("site") != site_url) return {};
+  return {site_url, text("modified_after")};
 }
 
 // Written to a temporary file, synced and renamed, like CURRENT.
