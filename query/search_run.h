@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,8 @@ class SearchRun {
   // std::nullopt when the two passes cannot settle the page.
   std::optional<Page> FastPage() const;
   std::optional<Page> DateOrderedPage(Xapian::doccount fetch) const;
+  bool Outlasted(std::chrono::steady_clock::time_point started) const;
+  Ranked RankedOf(Xapian::docid docid, double weight, const Xapian::Document& document) const;
   static void Collapse(std::vector<Ranked>& ranked);
   Page PageOf(std::vector<Ranked> ranked, bool complete, const Xapian::MSet& estimates) const;
   // The page's hits, from `page` when set, else from `mset`.

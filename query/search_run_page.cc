@@ -70,10 +70,7 @@ std::optional<SearchRun::Page> SearchRun::FastPage() const {
   const Xapian::MSet estimates = PlainEnquire(full_).get_mset(0, fetch);
   // Stopped by the time limit: the best hits found so far, as the full query would give
   // (running that as well would double the worst query's time).
-  const double limit = context_.options.match_time_limit_s;
-  const bool cut =
-      limit > 0 &&
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limit;
+  const bool cut = Outlasted(started);
   const bool complete =
       estimates.size() < fetch && estimates.get_matches_upper_bound() == estimates.size();
   for (auto it = estimates.begin(); it != estimates.end(); ++it)
@@ -84,9 +81,7 @@ std::optional<SearchRun::Page> SearchRun::FastPage() const {
   std::vector<Ranked> ranked;
   for (const auto& [docid, weight] : weights) {
     if (!complete && !cut && weight <= floor) continue;
-    Xapian::Document document = context_.db.get_document(docid);
-    ranked.push_back({docid, weight, document.get_value(schema::kDateSlot),
-                      request_.collapse ? document.get_value(schema::kCollapseSlot) : ""});
+    ranked.push_back(RankedOf(docid, weight, context_.db.get_document(docid)));
   }
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
     if (a.weight != b.weight) return a.weight > b.weight;
@@ -107,21 +102,29 @@ std::optional<SearchRun::Page> SearchRun::DateOrderedPage(Xapian::doccount fetch
   const auto started = std::chrono::steady_clock::now();
   const Xapian::MSet mset = enquire.get_mset(0, fetch);
   // Stopped by the time limit: the best hits found so far, as the full query would give.
-  const double limit = context_.options.match_time_limit_s;
-  const bool cut =
-      limit > 0 &&
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limit;
+  const bool cut = Outlasted(started);
   const bool complete = mset.size() < fetch && mset.get_matches_upper_bound() == mset.size();
   std::vector<Ranked> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document document = it.get_document();
-    ranked.push_back({*it, it.get_weight(), document.get_value(schema::kDateSlot),
-                      request_.collapse ? document.get_value(schema::kCollapseSlot) : ""});
+    ranked.push_back(RankedOf(*it, it.get_weight(), it.get_document()));
   }
   Collapse(ranked);
   if (!complete && !cut && ranked.size() < uint64_t{request_.offset} + request_.limit)
     return std::nullopt;
   return PageOf(std::move(ranked), complete, mset);
+}
+
+// Whether a pass begun at `started` ran into the match time limit.
+bool SearchRun::Outlasted(std::chrono::steady_clock::time_point started) const {
+  const double limit = context_.options.match_time_limit_s;
+  return limit > 0 &&
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limit;
+}
+
+SearchRun::Ranked SearchRun::RankedOf(Xapian::docid docid, double weight,
+                                      const Xapian::Document& document) const {
+  return {docid, weight, document.get_value(schema::kDateSlot),
+          request_.collapse ? document.get_value(schema::kCollapseSlot) : ""};
 }
 
 // Keeps the first document of each collapse key, as Xapian's collapse does in rank order.
