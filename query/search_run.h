@@ -93,6 +93,7 @@ class SearchRun {
   // std::nullopt when the two passes cannot settle the page.
   std::optional<Page> FastPage() const;
   std::optional<Page> DateOrderedPage(Xapian::doccount fetch) const;
+  std::optional<std::vector<Xapian::docid>> FewMatches(const Xapian::Query& query) const;
   bool Outlasted(std::chrono::steady_clock::time_point started) const;
   Ranked RankedOf(Xapian::docid docid, double weight, const Xapian::Document& document) const;
   static void Collapse(std::vector<Ranked>& ranked);

@@ -484,13 +484,22 @@ TEST(SearcherPageTest, PagesMatchTheFullQueryWithCopiesTiesAndTitlePhrases) {
       add(date, "Picket " + std::to_string(i), "The picket line held.");
       add(date, "Picket " + std::to_string(i), "The picket line held.");
     }
+    // Title phrases matched by just under and just over the documents the page weighs
+    // itself (kMaxBoosted, 200; over it the page is the full query's).
+    for (int i = 0; i < 430; ++i) {
+      const std::string date = std::to_string(2000 + i % 20) + "-0" + std::to_string(1 + i % 9) +
+                               "-2" + std::to_string(i % 8);
+      const std::string words = i < 199 ? "Housing rally" : "Transit strike";
+      add(date, words + " " + std::to_string(i),
+          words + (i % 3 == 0 ? " went on; " + words + " again." : " went on."));
+    }
     auto summary = (*indexer)->Commit();
     ASSERT_ARCHIVE_OK(summary);
   }
   auto searcher = Searcher::Open({dir.path()});
   ASSERT_ARCHIVE_OK(searcher);
-  for (const char* query :
-       {"rent control", "rent", "control campaign", "council votes rent", "picket"}) {
+  for (const char* query : {"rent control", "rent", "control campaign", "council votes rent",
+                            "picket", "housing rally", "transit strike"}) {
     SearchRequest request;
     request.query = query;
     std::vector<Hit> all;
