@@ -5,8 +5,16 @@
 namespace archive::query {
 
 void DocidRangeSource::init(const Xapian::Database& db) {
-  all_ = db.postlist_begin("");  // Xapian's list of every document
   started_ = false;
+  // No docid deleted: every docid of the range is a document, and the range is walked by
+  // counting instead of by Xapian's list of every document (a skip_to a candidate).
+  last_ = db.get_lastdocid();
+  dense_ = db.get_doccount() == last_;
+  if (dense_) {
+    current_ = 0;
+  } else {
+    all_ = db.postlist_begin("");  // Xapian's list of every document
+  }
   // The termfreq bounds must not exceed the database's document count.
   const Xapian::docid end = std::max(lo_, std::min(hi_, db.get_lastdocid() + 1));
   size_ = std::min<Xapian::doccount>((end - lo_ + stride_ - 1) / stride_, db.get_doccount());
@@ -20,6 +28,10 @@ void DocidRangeSource::next(double min_wt) {
   if (!started_) {
     skip_to(lo_, min_wt);
   } else if (!at_end()) {
+    if (dense_) {
+      current_ += stride_;
+      return;
+    }
     ++all_;
     SkipToStride();
   }
@@ -29,9 +41,21 @@ void DocidRangeSource::skip_to(Xapian::docid did, double /*min_wt*/) {
   const bool first = !started_;
   started_ = true;
   if (at_end()) return;
+  if (dense_) {
+    const Xapian::docid to = std::max({did, lo_, current_});
+    current_ = (to + stride_ - 1) / stride_ * stride_;
+    return;
+  }
   if (first || did > *all_) all_.skip_to(std::max(did, lo_));
   SkipToStride();
 }
+
+bool DocidRangeSource::at_end() const {
+  if (dense_) return current_ >= hi_ || current_ > last_;
+  return all_ == Xapian::PostingIterator() || *all_ >= hi_;
+}
+
+Xapian::docid DocidRangeSource::get_docid() const { return dense_ ? current_ : *all_; }
 
 void DocidRangeSource::SkipToStride() {
   while (!at_end() && *all_ % stride_ != 0) all_.skip_to((*all_ / stride_ + 1) * stride_);

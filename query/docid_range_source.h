@@ -30,8 +30,8 @@ class DocidRangeSource : public Xapian::PostingSource {
 
   void next(double min_wt) override;
   void skip_to(Xapian::docid did, double min_wt) override;
-  bool at_end() const override { return all_ == Xapian::PostingIterator() || *all_ >= hi_; }
-  Xapian::docid get_docid() const override { return *all_; }
+  bool at_end() const override;
+  Xapian::docid get_docid() const override;
 
   DocidRangeSource* clone() const override { return new DocidRangeSource(lo_, hi_, stride_); }
   std::string get_description() const override;
@@ -43,6 +43,9 @@ class DocidRangeSource : public Xapian::PostingSource {
   const Xapian::docid hi_;
   const Xapian::docid stride_;
   Xapian::PostingIterator all_;  // every document of the database init() was given
+  bool dense_ = false;           // no docid up to the last is deleted: all_ is not needed
+  Xapian::docid current_ = 0;    // dense_: the docid the source is on
+  Xapian::docid last_ = 0;
   bool started_ = false;
   Xapian::doccount size_ = 0;
   Xapian::doccount estimate_ = 0;
