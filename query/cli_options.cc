@@ -142,7 +142,9 @@ int ParseCommandLine(int argc, char** argv, bool terminal, CliArgs& args) {
   if (app.count("--kind") > 0) request.kinds.erase(request.kinds.begin());  // drop the default
   request.curated_topics_only = request.curated_cities_only = curated;
   request.facet_names = SplitCommas(facets);
-  request.want_facets = !request.facet_names.empty();
+  // --count prints the number of articles only: no facet is counted (a facet count counts
+  // both copies of an article printed and posted, the total each article once).
+  request.want_facets = !request.facet_names.empty() && !request.count_only;
   if (args.format == "trec" && app.count("--limit") == 0) request.limit = 1000;
   request.offset = (page - 1) * request.limit;
   request.sort = sort == "newest"   ? SortOrder::kNewest

@@ -98,6 +98,7 @@ class SearchRun {
   Ranked RankedOf(Xapian::docid docid, double weight, const Xapian::Document& document) const;
   static void Collapse(std::vector<Ranked>& ranked);
   Page PageOf(std::vector<Ranked> ranked, bool complete, const Xapian::MSet& estimates) const;
+  void CountMatches(SearchResult& result) const;
   // The page's hits, from `page` when set, else from `mset`.
   Status AddHits(const std::optional<Page>& page, const Xapian::MSet& mset,
                  SearchResult& result) const;

@@ -583,5 +583,52 @@ TEST(SearcherPageTest, CollapsedTotalIsExactOnlyWhenItIs) {
   }
 }
 
+// A count (--count) is the number of hits an export gives, copies collapsed, and exact:
+// Xapian only estimates a collapsed count from a pass that keeps no matches.
+TEST(SearcherPageTest, CountIsTheNumberOfHitsCopiesCollapsed) {
+  test::TempDir dir;
+  {
+    auto indexer = indexer::Indexer::Open({dir.path()});
+    ASSERT_ARCHIVE_OK(indexer);
+    for (int i = 0; i < 300; ++i) {
+      const std::string date = std::to_string(2000 + i % 20) + "-0" + std::to_string(1 + i % 9) +
+                               "-1" + std::to_string(i % 10);
+      const std::string title = "Cooperative " + std::to_string(i);
+      const std::string body = i % 2 ? "The cooperative voted." : "The cooperative and the union.";
+      // Two of every five are printed and posted: a print and a web copy.
+      const int copies = i % 5 < 2 ? 2 : 1;
+      for (int copy = 0; copy < copies; ++copy) {
+        auto added = (*indexer)->Add(
+            Make((copy ? "web" : "print") + std::to_string(i), date, title, body, {}, {}));
+        ASSERT_ARCHIVE_OK(added);
+      }
+    }
+    auto summary = (*indexer)->Commit();
+    ASSERT_ARCHIVE_OK(summary);
+  }
+  auto searcher = Searcher::Open({dir.path()});
+  ASSERT_ARCHIVE_OK(searcher);
+  for (const char* query : {"cooperative", "union", "voted", "cooperative -union"}) {
+    for (bool collapse : {true, false}) {
+      SearchRequest request;
+      request.query = query;
+      request.collapse = collapse;
+      uint64_t exported = 0;
+      auto summary = (*searcher)->Export(request, [&](const Hit&) {
+        ++exported;
+        return true;
+      });
+      ASSERT_ARCHIVE_OK(summary);
+      request.count_only = true;
+      request.want_facets = false;
+      auto count = (*searcher)->Search(request);
+      ASSERT_ARCHIVE_OK(count);
+      EXPECT_TRUE(count->total_is_exact) << query << " collapse " << collapse;
+      EXPECT_EQ(exported, count->total) << query << " collapse " << collapse;
+      EXPECT_GT(exported, 100u) << query;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace archive::query
