@@ -153,7 +153,10 @@ int ParseCommandLine(int argc, char** argv, bool terminal, CliArgs& args) {
   request.escape_html = false;
   request.highlight_pre = terminal ? "\033[1m" : "";
   request.highlight_post = terminal ? "\033[0m" : "";
-  if (args.format == "trec") request.snippet_words = 0;
+  if (args.format == "trec") {  // ids, ranks and scores: nothing else is read
+    request.snippet_words = 0;
+    request.ids_only = true;
+  }
   return -1;
 }
 

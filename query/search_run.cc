@@ -223,7 +223,8 @@ Status SearchRun::AddPageHits(const Page& page, SearchResult& result) const {
   std::unique_ptr<Xapian::Database> second_db;
   std::optional<SnippetMaker> second_snippets;
   HelperThread helper;  // declared after what it uses: joined before they go
-  if (context_.spare_core && count > 1 && !context_.snapshot.sharded()) {
+  // (Ids alone are not worth a thread.)
+  if (context_.spare_core && count > 1 && !request_.ids_only && !context_.snapshot.sharded()) {
     second_db = context_.snapshot.BorrowSameRevision();
     if (second_db) {
       second_snippets.emplace(context_.analyzer, text_);
@@ -240,10 +241,13 @@ Status SearchRun::AddPageHits(const Page& page, SearchResult& result) const {
   return Status::Ok();
 }
 
+// A document's data: the article's id, a newline, the hash of its stored text.
+std::string SearchRun::StoredId(const std::string& data) { return data.substr(0, data.find('\n')); }
+
 StatusOr<Article> SearchRun::Load(const Xapian::Document& document, std::string* id) const {
   const std::string data = document.get_data();
+  *id = StoredId(data);
   const size_t newline = data.find('\n');
-  *id = data.substr(0, newline);
   const std::string hash = newline == std::string::npos ? "" : data.substr(newline + 1);
   StatusOr<Article> article = context_.snapshot.Get(*id, hash);
   if (!article.ok()) return article.status().WithContext("the hit's stored text");
@@ -258,13 +262,17 @@ StatusOr<Hit> SearchRun::MakeHit(const Xapian::MSetIterator& match, const Snippe
 StatusOr<Hit> SearchRun::MakeHit(const Xapian::Document& document, double weight,
                                  const SnippetMaker* snippets, uint32_t rank) const {
   Hit hit;
-  ARCHIVE_ASSIGN_OR_RETURN(Article article, Load(document, &hit.id));
   hit.rank = rank;
   hit.score = weight;
+  hit.date = DisplayDate(document.get_value(schema::kDateSlot));
+  if (request_.ids_only) {
+    hit.id = StoredId(document.get_data());
+    return hit;
+  }
+  ARCHIVE_ASSIGN_OR_RETURN(Article article, Load(document, &hit.id));
   hit.kind = article.kind;
   hit.title = article.title;
   hit.url = article.url;
-  hit.date = DisplayDate(document.get_value(schema::kDateSlot));
   hit.issue = article.issue;
   hit.authors = std::move(article.authors);
   hit.topics = std::move(article.topics);

@@ -57,6 +57,7 @@ class SearchRun {
   Xapian::Enquire RankedEnquire() const;
 
   // The stored article behind a match.
+  static std::string StoredId(const std::string& data);
   StatusOr<Article> Load(const Xapian::Document& document, std::string* id) const;
 
   // One hit; `snippets` may be null (no snippet, title not highlighted).

@@ -61,6 +61,7 @@ struct SearchRequest {
   bool strict = false;
   std::string like_id;      // "more like this": rank by similarity to this article
   bool count_only = false;  // total (and facets) only: no hits are fetched
+  bool ids_only = false;    // hits with id, rank, score and date only: no stored text is read
   bool collapse = true;     // one hit per collapse key (print + web copies of an article)
   bool explain = false;     // fill SearchResult::explanation with the query as run
 };

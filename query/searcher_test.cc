@@ -305,6 +305,31 @@ TEST_F(SearcherTest, FacetsFollowTheTextQuery) {
             Counts(result, "city"));
 }
 
+// Ids only (the API's format=ids, the CLI's trec runs): the same hits in the same order,
+// with their ranks, scores and dates, and nothing read from the stored text.
+TEST_F(SearcherTest, IdsOnlyHitsAreTheFullHitsWithoutTheirText) {
+  for (const char* query : {"", "strike", "\"rent control\"", "nurses OR tenants"}) {
+    SearchRequest request;
+    request.query = query;
+    request.limit = 5;
+    const SearchResult full = SearchOk(request);
+    request.ids_only = true;
+    const SearchResult ids = SearchOk(request);
+    ASSERT_EQ(full.hits.size(), ids.hits.size()) << query;
+    EXPECT_GT(full.hits.size(), 0u) << query;
+    EXPECT_EQ(full.total, ids.total) << query;
+    for (size_t i = 0; i < full.hits.size(); ++i) {
+      EXPECT_EQ(full.hits[i].id, ids.hits[i].id) << query;
+      EXPECT_EQ(full.hits[i].rank, ids.hits[i].rank);
+      EXPECT_EQ(full.hits[i].score, ids.hits[i].score);
+      EXPECT_EQ(full.hits[i].date, ids.hits[i].date);
+      EXPECT_FALSE(full.hits[i].title.empty());
+      EXPECT_TRUE(ids.hits[i].title.empty());
+      EXPECT_TRUE(ids.hits[i].snippet.empty());
+    }
+  }
+}
+
 TEST_F(SearcherTest, PagesAreContiguousWithRanksAcrossPages) {
   SearchRequest request;
   request.limit = 100;

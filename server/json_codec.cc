@@ -261,6 +261,7 @@ struct ParamDecoder {
     if (call.ids_only) {  // nothing but ids is shown: skip the costly parts
       request.want_facets = false;
       request.snippet_words = 0;
+      request.ids_only = true;
     }
     return std::move(call);
   }

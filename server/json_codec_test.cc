@@ -62,6 +62,16 @@ TEST(JsonCodecTest, DefaultsBrowseTheFirstPage) {
   EXPECT_EQ(0u, request->offset);
   EXPECT_EQ(10u, request->limit);
   EXPECT_EQ(query::SortOrder::kRelevance, request->sort);
+  EXPECT_FALSE(request->ids_only);
+}
+
+TEST(JsonCodecTest, FormatIdsAsksForIdsOnly) {
+  StatusOr<SearchCall> call = DecodeSearchParams({{"format", "ids"}, {"q", "strike"}});
+  ASSERT_TRUE(call.ok());
+  EXPECT_TRUE(call->ids_only);
+  EXPECT_TRUE(call->request.ids_only);  // no stored text read
+  EXPECT_FALSE(call->request.want_facets);
+  EXPECT_EQ(0u, call->request.snippet_words);
 }
 
 struct BadCase {
