@@ -180,12 +180,8 @@ StatusOr<SearchResult> SearchRun::Run() {
 // So every match is kept, unranked and in docid order; the total is exact unless the time
 // limit cut the pass short.
 void SearchRun::CountMatches(SearchResult& result) const {
-  Xapian::Enquire enquire(context_.db);
-  enquire.set_query(full_);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  Xapian::Enquire enquire = UnrankedEnquire(full_);
   if (request_.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
-  enquire.set_time_limit(context_.options.match_time_limit_s);
   const Xapian::doccount all = context_.db.get_doccount();
   const Xapian::MSet mset = enquire.get_mset(0, request_.collapse ? all : 0, all);
   result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -85,6 +85,7 @@ class SearchRun {
   };
   bool RanksByRelevance() const;
   Xapian::Enquire PlainEnquire(const Xapian::Query& query) const;
+  Xapian::Enquire UnrankedEnquire(const Xapian::Query& query) const;
   struct Page {
     std::vector<Ranked> hits;  // from request.offset on
     uint64_t total = 0;

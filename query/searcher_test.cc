@@ -29,6 +29,24 @@ Article Make(std::string id, std::string date, std::string title, std::string bo
   return article;
 }
 
+// A new index in `dir` holding `articles`, committed, and a searcher on it.
+void IndexAndOpen(const test::TempDir& dir, const std::vector<Article>& articles,
+                  std::unique_ptr<Searcher>& searcher) {
+  {
+    auto indexer = indexer::Indexer::Open({dir.path()});
+    ASSERT_ARCHIVE_OK(indexer);
+    for (const Article& article : articles) {
+      auto added = (*indexer)->Add(article);
+      ASSERT_ARCHIVE_OK(added);
+    }
+    auto summary = (*indexer)->Commit();
+    ASSERT_ARCHIVE_OK(summary);
+  }
+  auto opened = Searcher::Open({dir.path()});
+  ASSERT_ARCHIVE_OK(opened);
+  searcher = std::move(*opened);
+}
+
 // Hand-written: every count below can be checked by eye.
 std::vector<Article> Fixture() {
   std::vector<Article> articles = {
@@ -456,23 +474,15 @@ TEST_F(SearcherTest, ConcurrentSearchesAgree) {
 // find the article, whose stem is Zhuelg.
 TEST(SearcherLanguageTest, FindsSpanishArticlesByTheirWords) {
   test::TempDir dir;
-  {
-    auto indexer = indexer::Indexer::Open({dir.path()});
-    ASSERT_ARCHIVE_OK(indexer);
-    Article article = Make("huelga", "2020-01-01", "Huelga de inquilinos",
-                           "Los inquilinos votaron una huelga de renta.", {}, {});
-    article.lang = "es";
-    auto added = (*indexer)->Add(article);
-    ASSERT_ARCHIVE_OK(added);
-    auto summary = (*indexer)->Commit();
-    ASSERT_ARCHIVE_OK(summary);
-  }
-  auto searcher = Searcher::Open({dir.path()});
-  ASSERT_ARCHIVE_OK(searcher);
+  Article article = Make("huelga", "2020-01-01", "Huelga de inquilinos",
+                         "Los inquilinos votaron una huelga de renta.", {}, {});
+  article.lang = "es";
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_NO_FATAL_FAILURE(IndexAndOpen(dir, {article}, searcher));
   for (const char* query : {"huelga", "inquilinos", "title:huelga", "\"huelga de renta\""}) {
     SearchRequest request;
     request.query = query;
-    auto result = (*searcher)->Search(request);
+    auto result = searcher->Search(request);
     ASSERT_ARCHIVE_OK(result);
     EXPECT_EQ(1u, result->hits.size()) << query;
   }
@@ -489,13 +499,10 @@ namespace {
 // matching slice of it: copies collapsed, ties broken by date, title phrases boosted.
 TEST(SearcherPageTest, PagesMatchTheFullQueryWithCopiesTiesAndTitlePhrases) {
   test::TempDir dir;
+  std::vector<Article> articles;
   {
-    auto indexer = indexer::Indexer::Open({dir.path()});
-    ASSERT_ARCHIVE_OK(indexer);
-    int n = 0;
     auto add = [&](const std::string& date, const std::string& title, const std::string& body) {
-      auto added = (*indexer)->Add(Make("a" + std::to_string(n++), date, title, body, {}, {}));
-      ASSERT_ARCHIVE_OK(added);
+      articles.push_back(Make("a" + std::to_string(articles.size()), date, title, body, {}, {}));
     };
     for (int i = 0; i < 12; ++i) {
       const std::string date = "2019-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
@@ -518,17 +525,15 @@ TEST(SearcherPageTest, PagesMatchTheFullQueryWithCopiesTiesAndTitlePhrases) {
       add(date, words + " " + std::to_string(i),
           words + (i % 3 == 0 ? " went on; " + words + " again." : " went on."));
     }
-    auto summary = (*indexer)->Commit();
-    ASSERT_ARCHIVE_OK(summary);
   }
-  auto searcher = Searcher::Open({dir.path()});
-  ASSERT_ARCHIVE_OK(searcher);
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_NO_FATAL_FAILURE(IndexAndOpen(dir, articles, searcher));
   for (const char* query : {"rent control", "rent", "control campaign", "council votes rent",
                             "picket", "housing rally", "transit strike"}) {
     SearchRequest request;
     request.query = query;
     std::vector<Hit> all;
-    auto exported = (*searcher)->Export(request, [&](const Hit& hit) {
+    auto exported = searcher->Export(request, [&](const Hit& hit) {
       all.push_back(hit);
       return true;
     });
@@ -538,7 +543,7 @@ TEST(SearcherPageTest, PagesMatchTheFullQueryWithCopiesTiesAndTitlePhrases) {
       for (uint32_t offset : {0u, 2u, 7u}) {
         request.limit = limit;
         request.offset = offset;
-        auto page = (*searcher)->Search(request);
+        auto page = searcher->Search(request);
         ASSERT_ARCHIVE_OK(page);
         const size_t expected =
             std::min<size_t>(limit, all.size() - std::min<size_t>(offset, all.size()));
@@ -565,26 +570,18 @@ namespace {
 // call such a total exact (it did: a one-word query's bounds agree).
 TEST(SearcherPageTest, CollapsedTotalIsExactOnlyWhenItIs) {
   test::TempDir dir;
-  {
-    auto indexer = indexer::Indexer::Open({dir.path()});
-    ASSERT_ARCHIVE_OK(indexer);
-    for (int i = 0; i < 8; ++i) {
-      const std::string date = "2019-0" + std::to_string(1 + i) + "-10";
-      const std::string title = "Cooperative " + std::to_string(i);
-      // Longer bodies weigh less: distinct weights, so the skipping passes settle the page.
-      std::string body = "The cooperative met";
-      for (int w = 0; w < i; ++w) body += " again";
-      for (const char* copy : {"print", "web"}) {
-        auto added =
-            (*indexer)->Add(Make(std::string(copy) + std::to_string(i), date, title, body, {}, {}));
-        ASSERT_ARCHIVE_OK(added);
-      }
-    }
-    auto summary = (*indexer)->Commit();
-    ASSERT_ARCHIVE_OK(summary);
+  std::vector<Article> articles;
+  for (int i = 0; i < 8; ++i) {
+    const std::string date = "2019-0" + std::to_string(1 + i) + "-10";
+    const std::string title = "Cooperative " + std::to_string(i);
+    // Longer bodies weigh less: distinct weights, so the skipping passes settle the page.
+    std::string body = "The cooperative met";
+    for (int w = 0; w < i; ++w) body += " again";
+    for (const char* copy : {"print", "web"})
+      articles.push_back(Make(std::string(copy) + std::to_string(i), date, title, body, {}, {}));
   }
-  auto searcher = Searcher::Open({dir.path()});
-  ASSERT_ARCHIVE_OK(searcher);
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_NO_FATAL_FAILURE(IndexAndOpen(dir, articles, searcher));
   for (bool collapse : {true, false}) {
     for (uint32_t limit : {1u, 3u, 20u}) {
       SearchRequest request;
@@ -592,7 +589,7 @@ TEST(SearcherPageTest, CollapsedTotalIsExactOnlyWhenItIs) {
       request.collapse = collapse;
       request.want_facets = false;  // the facet pass counts every document exactly
       request.limit = limit;
-      auto page = (*searcher)->Search(request);
+      auto page = searcher->Search(request);
       ASSERT_ARCHIVE_OK(page);
       const uint64_t expected = collapse ? 8 : 16;
       EXPECT_EQ(std::min<uint64_t>(limit, expected), page->hits.size());
@@ -612,41 +609,34 @@ TEST(SearcherPageTest, CollapsedTotalIsExactOnlyWhenItIs) {
 // Xapian only estimates a collapsed count from a pass that keeps no matches.
 TEST(SearcherPageTest, CountIsTheNumberOfHitsCopiesCollapsed) {
   test::TempDir dir;
-  {
-    auto indexer = indexer::Indexer::Open({dir.path()});
-    ASSERT_ARCHIVE_OK(indexer);
-    for (int i = 0; i < 300; ++i) {
-      const std::string date = std::to_string(2000 + i % 20) + "-0" + std::to_string(1 + i % 9) +
-                               "-1" + std::to_string(i % 10);
-      const std::string title = "Cooperative " + std::to_string(i);
-      const std::string body = i % 2 ? "The cooperative voted." : "The cooperative and the union.";
-      // Two of every five are printed and posted: a print and a web copy.
-      const int copies = i % 5 < 2 ? 2 : 1;
-      for (int copy = 0; copy < copies; ++copy) {
-        auto added = (*indexer)->Add(
-            Make((copy ? "web" : "print") + std::to_string(i), date, title, body, {}, {}));
-        ASSERT_ARCHIVE_OK(added);
-      }
-    }
-    auto summary = (*indexer)->Commit();
-    ASSERT_ARCHIVE_OK(summary);
+  std::vector<Article> articles;
+  for (int i = 0; i < 300; ++i) {
+    const std::string date = std::to_string(2000 + i % 20) + "-0" + std::to_string(1 + i % 9) +
+                             "-1" + std::to_string(i % 10);
+    const std::string title = "Cooperative " + std::to_string(i);
+    const std::string body = i % 2 ? "The cooperative voted." : "The cooperative and the union.";
+    // Two of every five are printed and posted: a print and a web copy.
+    const int copies = i % 5 < 2 ? 2 : 1;
+    for (int copy = 0; copy < copies; ++copy)
+      articles.push_back(
+          Make((copy ? "web" : "print") + std::to_string(i), date, title, body, {}, {}));
   }
-  auto searcher = Searcher::Open({dir.path()});
-  ASSERT_ARCHIVE_OK(searcher);
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_NO_FATAL_FAILURE(IndexAndOpen(dir, articles, searcher));
   for (const char* query : {"cooperative", "union", "voted", "cooperative -union"}) {
     for (bool collapse : {true, false}) {
       SearchRequest request;
       request.query = query;
       request.collapse = collapse;
       uint64_t exported = 0;
-      auto summary = (*searcher)->Export(request, [&](const Hit&) {
+      auto summary = searcher->Export(request, [&](const Hit&) {
         ++exported;
         return true;
       });
       ASSERT_ARCHIVE_OK(summary);
       request.count_only = true;
       request.want_facets = false;
-      auto count = (*searcher)->Search(request);
+      auto count = searcher->Search(request);
       ASSERT_ARCHIVE_OK(count);
       EXPECT_TRUE(count->total_is_exact) << query << " collapse " << collapse;
       EXPECT_EQ(exported, count->total) << query << " collapse " << collapse;
